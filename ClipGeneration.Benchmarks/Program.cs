@@ -1,0 +1,2 @@
+Console.WriteLine("usage: ./bench.sh <name>");
+return 2;
