@@ -124,8 +124,8 @@ public sealed class ClipGenerationOrchestratorLogicTests
     private static object Extracted(object? input)
     {
         var extract = (ExtractSegmentInput)input!;
-        return new ExtractedSegment(extract.Range.Index, extract.Destination, 1000, 5, extract.Range.Start, extract.Range.End);
+        return new StoredSegment(extract.Range.Index, extract.Destination, 1000, 5, extract.Range.Start, extract.Range.End);
     }
 
-    private static StitchedClip Stitched() => new(MediaLocation.Local("/data/output/clips/c/c.mp4"), 5000, 15, 320, 180, "h264", "aac", 25);
+    private static StoredClip Stitched() => new(MediaLocation.Local("/data/output/clips/c/c.mp4"), 5000, 15, 320, 180, "h264", "aac", 25);
 }
