@@ -17,20 +17,20 @@ public sealed record PlanClipInput(MediaLocation Manifest, IReadOnlyList<Request
 /// <summary>Cuts one range into an intermediate object at <paramref name="Destination"/>.</summary>
 public sealed record ExtractSegmentInput(string ClipId, RangePlan Range, ClipMode Mode, MediaLocation Destination);
 
-/// <summary>The intermediate object one range became.</summary>
+/// <summary>The intermediate object one range became, as stored under the clip's segments folder.</summary>
 /// <param name="Index">The range's position in the request.</param>
 /// <param name="Location">Where the piece is stored.</param>
 /// <param name="SizeBytes">Its size.</param>
 /// <param name="DurationSeconds">Its duration.</param>
 /// <param name="ActualStartSeconds">Where it really starts in the recording (keyframe mode starts at a keyframe).</param>
 /// <param name="ActualEndSeconds">Where it really ends in the recording.</param>
-public sealed record ExtractedSegment(int Index, MediaLocation Location, long SizeBytes, double DurationSeconds, double ActualStartSeconds, double ActualEndSeconds);
+public sealed record StoredSegment(int Index, MediaLocation Location, long SizeBytes, double DurationSeconds, double ActualStartSeconds, double ActualEndSeconds);
 
 /// <summary>Joins the pieces (in order) into the final clip at <paramref name="Destination"/>.</summary>
 public sealed record StitchClipInput(string ClipId, IReadOnlyList<MediaLocation> Segments, MediaLocation Destination);
 
-/// <summary>The finished clip as probed after it was stored.</summary>
-public sealed record StitchedClip(
+/// <summary>The finished clip, probed and stored at its final location.</summary>
+public sealed record StoredClip(
     MediaLocation Location,
     long SizeBytes,
     double DurationSeconds,
@@ -41,7 +41,7 @@ public sealed record StitchedClip(
     double? FrameRate);
 
 /// <summary>Marks the record <c>processed</c> with the clip's metadata and processing time.</summary>
-public sealed record CompleteClipRecordInput(string ClipId, StitchedClip Output, double ProcessingSeconds, DateTimeOffset At, string TransitionId);
+public sealed record CompleteClipRecordInput(string ClipId, StoredClip Output, double ProcessingSeconds, DateTimeOffset At, string TransitionId);
 
 /// <summary>Marks the record <c>failed</c> with the error and the step that failed.</summary>
 public sealed record FailClipRecordInput(string ClipId, string ErrorType, string ErrorMessage, string Step, DateTimeOffset At, string TransitionId);
@@ -50,4 +50,4 @@ public sealed record FailClipRecordInput(string ClipId, string ErrorType, string
 public sealed record CleanupClipMediaInput(MediaLocation Prefix);
 
 /// <summary>The orchestration's output when the clip is processed.</summary>
-public sealed record ClipWorkflowResult(string ClipId, StitchedClip Output, double ProcessingSeconds);
+public sealed record ClipWorkflowResult(string ClipId, StoredClip Output, double ProcessingSeconds);

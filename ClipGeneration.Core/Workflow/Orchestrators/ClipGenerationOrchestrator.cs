@@ -35,7 +35,7 @@ public sealed class ClipGenerationOrchestrator(ClipWorkflowOptions options) : Or
             retry);
 
         var step = ClipWorkflowSteps.Plan;
-        var inFlight = new List<Task<ExtractedSegment>>();
+        var inFlight = new List<Task<StoredSegment>>();
         try
         {
             context.SetCustomStatus(new ClipProgress(step, 0, total));
@@ -49,7 +49,7 @@ public sealed class ClipGenerationOrchestrator(ClipWorkflowOptions options) : Or
 
             step = ClipWorkflowSteps.Stitch;
             context.SetCustomStatus(new ClipProgress(step, total, total));
-            var clip = await context.CallActivityAsync<StitchedClip>(
+            var clip = await context.CallActivityAsync<StoredClip>(
                 ClipWorkflowNames.StitchClip,
                 new StitchClipInput(input.ClipId, [.. segments.Select(s => s.Location)], input.FinalClip),
                 retry);
@@ -89,15 +89,15 @@ public sealed class ClipGenerationOrchestrator(ClipWorkflowOptions options) : Or
     /// Runs one extraction per range with at most <see cref="ClipWorkflowInput.SegmentConcurrency"/> in flight:
     /// each finished extraction makes room for the next (a sliding window, not fixed batches).
     /// </summary>
-    private static async Task<ExtractedSegment[]> ExtractAllAsync(
+    private static async Task<StoredSegment[]> ExtractAllAsync(
         OrchestrationContext context,
         ClipWorkflowInput input,
         ClipPlan plan,
         TaskOptions retry,
-        List<Task<ExtractedSegment>> inFlight)
+        List<Task<StoredSegment>> inFlight)
     {
         var ranges = plan.Ranges;
-        var results = new ExtractedSegment[ranges.Count];
+        var results = new StoredSegment[ranges.Count];
         var window = Math.Max(1, input.SegmentConcurrency);
         var next = 0;
         var done = 0;
@@ -107,7 +107,7 @@ public sealed class ClipGenerationOrchestrator(ClipWorkflowOptions options) : Or
             while (inFlight.Count < window && next < ranges.Count)
             {
                 var range = ranges[next];
-                inFlight.Add(context.CallActivityAsync<ExtractedSegment>(
+                inFlight.Add(context.CallActivityAsync<StoredSegment>(
                     ClipWorkflowNames.ExtractSegment,
                     new ExtractSegmentInput(input.ClipId, range, input.Mode, input.SegmentLocation(range.Index)),
                     retry));
@@ -131,7 +131,7 @@ public sealed class ClipGenerationOrchestrator(ClipWorkflowOptions options) : Or
         ClipWorkflowInput input,
         string step,
         TaskFailureDetails cause,
-        List<Task<ExtractedSegment>> inFlight,
+        List<Task<StoredSegment>> inFlight,
         TaskOptions retry)
     {
         // Extractions still in flight would write their pieces after the cleanup; let them end first.
