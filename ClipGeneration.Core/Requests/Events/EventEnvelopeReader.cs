@@ -75,6 +75,20 @@ public sealed class EventEnvelopeReader
         }
     }
 
+    /// <summary>Reads one Event Grid event already parsed by the Functions Event Grid trigger.</summary>
+    public EventReadOutcome Read(EventGridEvent gridEvent)
+    {
+        ArgumentNullException.ThrowIfNull(gridEvent);
+        return ReadEventGrid(gridEvent, "$");
+    }
+
+    /// <summary>Reads one CloudEvent already parsed by the Functions Event Grid trigger.</summary>
+    public EventReadOutcome Read(CloudEvent cloudEvent)
+    {
+        ArgumentNullException.ThrowIfNull(cloudEvent);
+        return ReadCloudEvent(cloudEvent, "$");
+    }
+
     /// <summary>Reads every event in a UTF-8 JSON body.</summary>
     public IReadOnlyList<EventReadOutcome> Read(ReadOnlyMemory<byte> utf8Body) => Read(new BinaryData(utf8Body));
 
@@ -147,7 +161,12 @@ public sealed class EventEnvelopeReader
             return new EventInvalid([new RequestProblem(path, $"is not a valid Event Grid event: {exception.Message}")], eventId, EnvelopeKind.EventGrid);
         }
 
-        eventId = gridEvent.Id;
+        return ReadEventGrid(gridEvent, path);
+    }
+
+    private EventReadOutcome ReadEventGrid(EventGridEvent gridEvent, string path)
+    {
+        var eventId = gridEvent.Id;
         if (string.Equals(gridEvent.EventType, SystemEventNames.EventGridSubscriptionValidation, StringComparison.Ordinal))
         {
             return ReadHandshake(gridEvent, path);
@@ -204,6 +223,11 @@ public sealed class EventEnvelopeReader
             return new EventInvalid([new RequestProblem(path, $"is not a valid CloudEvent: {exception.Message}")], eventId, EnvelopeKind.CloudEvent);
         }
 
+        return ReadCloudEvent(cloudEvent, path);
+    }
+
+    private EventReadOutcome ReadCloudEvent(CloudEvent cloudEvent, string path)
+    {
         if (!string.Equals(cloudEvent.Type, BeginClipGeneration, StringComparison.Ordinal))
         {
             return Ignore(cloudEvent.Type, cloudEvent.Id);

@@ -1,4 +1,6 @@
 using System.Text;
+using Azure.Messaging;
+using Azure.Messaging.EventGrid;
 using ClipGeneration.Core.Media;
 using ClipGeneration.Core.Requests;
 using ClipGeneration.Core.Requests.Events;
@@ -155,6 +157,28 @@ public sealed class EventEnvelopeReaderTests
 
         var invalid = Assert.IsType<EventInvalid>(outcome);
         Assert.Contains(invalid.Problems, p => p.Field == field && p.Reason.Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_ParsedEventGridEvent_RequestsTheClip()
+    {
+        var gridEvent = new EventGridEvent("clips/a", "Begin Clip Generation", "1.0", BinaryData.FromString("""{"clipId":"a","manifest":"s3://recordings/a.m3u8","segments":[{"startTime":1,"endTime":2}]}"""));
+
+        var requested = Assert.IsType<ClipRequested>(Reader.Read(gridEvent));
+
+        Assert.Equal("a", requested.Request.ClipId);
+        Assert.Equal(gridEvent.Id, requested.EventId);
+    }
+
+    [Fact]
+    public void Read_ParsedCloudEventWithBadRequest_ListsProblemsUnderData()
+    {
+        var cloudEvent = new CloudEvent("/x", "Begin Clip Generation", BinaryData.FromString("""{"clipId":"a","segments":[]}"""), "application/json");
+
+        var invalid = Assert.IsType<EventInvalid>(Reader.Read(cloudEvent));
+
+        Assert.Contains(invalid.Problems, p => p.Field == "data.manifest");
+        Assert.Contains(invalid.Problems, p => p.Field == "data.segments");
     }
 
     private static BinaryData Example(string name)
