@@ -100,7 +100,7 @@ internal sealed class DurableOrchestrationContextAdapter : OrchestrationContext
             : policy.RetryTimeout;
         var durablePolicy = new DurableRetryPolicy(policy.MaxNumberOfAttempts, policy.FirstRetryInterval, policy.BackoffCoefficient, maxInterval, timeout)
         {
-            HandleTaskFailureDetails = failure => policy.ShouldRetry(ToCore(failure)),
+            HandleFailure = failure => policy.ShouldRetry(ToCore(failure)),
         };
         return DurableTaskOptions.FromRetryPolicy(durablePolicy);
     }
