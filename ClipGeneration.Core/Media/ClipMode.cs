@@ -2,15 +2,15 @@ using System.Text.Json.Serialization;
 
 namespace ClipGeneration.Core.Media;
 
-/// <summary>How a range is cut from the recording.</summary>
+/// <summary>How a clip is cut: written as <c>"keyframe"</c> or <c>"accurate"</c> in JSON.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ClipMode>))]
 public enum ClipMode
 {
-    /// <summary>Stream copy (~100x faster than re-encoding): the piece starts at the keyframe at or before the requested start.</summary>
+    /// <summary>Stream copy: ~100x faster, each range starts at the keyframe at or before its start time.</summary>
     [JsonStringEnumMemberName("keyframe")]
     Keyframe,
 
-    /// <summary>Frame-exact start and end: the range is decoded and re-encoded.</summary>
+    /// <summary>Frame-exact: the partial GOPs at a range's edges are re-encoded.</summary>
     [JsonStringEnumMemberName("accurate")]
     Accurate,
 }
