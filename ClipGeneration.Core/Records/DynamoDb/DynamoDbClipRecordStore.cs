@@ -79,7 +79,7 @@ public sealed class DynamoDbClipRecordStore : IClipRecordStore, IDisposable
             [":output"] = new() { S = ClipRecordJson.Serialize(output) },
             [":seconds"] = new() { N = processingSeconds.ToString("R", CultureInfo.InvariantCulture) },
         };
-        return TransitionAsync(clipId, ClipStatus.Processed, entry, "output = :output, processingSeconds = :seconds", values, cancellationToken);
+        return TransitionAsync(clipId, ClipStatus.Processed, entry, "#o = :output, #p = :seconds", values, cancellationToken);
     }
 
     public Task<RecordWriteResult> MarkFailedAsync(string clipId, ClipError error, DateTimeOffset at, string transitionId, CancellationToken cancellationToken)
@@ -158,10 +158,22 @@ public sealed class DynamoDbClipRecordStore : IClipRecordStore, IDisposable
             [":tid"] = new() { S = entry.TransitionId },
             [":tidSet"] = new() { SS = [entry.TransitionId] },
         };
-        var names = new Dictionary<string, string> { ["#s"] = "status" };
-        if (extraSet.Contains("#e", StringComparison.Ordinal))
+        // Every attribute goes through a name placeholder: several (status, output, error) are DynamoDB reserved words,
+        // and a placeholder that the expressions do not use is itself an error, hence the filter.
+        var names = new Dictionary<string, string>
         {
-            names["#e"] = "error";
+            ["#s"] = "status",
+            ["#u"] = "updatedAt",
+            ["#h"] = "statusHistory",
+            ["#a"] = "appliedTransitions",
+            ["#k"] = "clipId",
+        };
+        foreach (var (placeholder, attribute) in new[] { ("#o", "output"), ("#p", "processingSeconds"), ("#e", "error") })
+        {
+            if (extraSet.Contains(placeholder, StringComparison.Ordinal))
+            {
+                names[placeholder] = attribute;
+            }
         }
 
         for (var attempt = 0; attempt < 3; attempt++)
@@ -173,8 +185,8 @@ public sealed class DynamoDbClipRecordStore : IClipRecordStore, IDisposable
                     {
                         TableName = TableName,
                         Key = Key(clipId),
-                        UpdateExpression = $"SET #s = :to, updatedAt = :at, statusHistory = list_append(if_not_exists(statusHistory, :empty), :entry), {extraSet} ADD appliedTransitions :tidSet",
-                        ConditionExpression = "attribute_exists(clipId) AND #s = :processing AND NOT contains(appliedTransitions, :tid)",
+                        UpdateExpression = $"SET #s = :to, #u = :at, #h = list_append(if_not_exists(#h, :empty), :entry), {extraSet} ADD #a :tidSet",
+                        ConditionExpression = "attribute_exists(#k) AND #s = :processing AND NOT contains(#a, :tid)",
                         ExpressionAttributeNames = names,
                         ExpressionAttributeValues = values,
                         ReturnValues = ReturnValue.ALL_NEW,
