@@ -13,14 +13,12 @@ internal sealed class HlsUriResolver
     private readonly MediaLocation _playlist;
     private readonly MediaLocation _root;
     private readonly HlsParserOptions _options;
-    private readonly string _folderPath;
 
     public HlsUriResolver(MediaLocation playlist, MediaLocation root, HlsParserOptions options)
     {
         _playlist = playlist;
         _root = root;
         _options = options;
-        _folderPath = playlist.Folder.Path;
     }
 
     public MediaLocation Resolve(string reference, int lineNumber, string tag)
@@ -52,9 +50,7 @@ internal sealed class HlsUriResolver
         if (IsPlainFileName(trimmed))
         {
             // Fast path for the common case (chunk files next to the playlist): no normalization needed.
-            resolved = _playlist.Scheme == MediaScheme.S3
-                ? MediaLocation.S3(_playlist.Bucket, _folderPath + trimmed)
-                : MediaLocation.Local(_folderPath + trimmed);
+            resolved = _playlist.SiblingUnchecked(trimmed);
         }
         else
         {
