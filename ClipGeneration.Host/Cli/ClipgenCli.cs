@@ -5,7 +5,8 @@ namespace ClipGeneration.Host.Cli;
 /// <summary>The ./clipgen command line: a root command whose subcommands come from <see cref="ICliVerb"/>s.</summary>
 /// <remarks>
 /// Add a verb by adding it to <see cref="Verbs"/>. A command line that does not parse (unknown verb, missing or
-/// malformed option) prints one "clipgen: ..." line per problem and exits with <see cref="ExitCodes.BadInput"/>.
+/// malformed option) prints one "clipgen: ..." line per problem and exits with <see cref="ExitCodes.BadInput"/>;
+/// an unexpected exception from a verb prints one line (its type and message) and exits with <see cref="ExitCodes.Failed"/>.
 /// </remarks>
 public static class ClipgenCli
 {
@@ -40,7 +41,21 @@ public static class ClipgenCli
             return ExitCodes.BadInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return await parseResult.InvokeAsync(configuration, cancellationToken);
+        // Verbs report bad input themselves; anything else is a bug or an environment fault: one line, exit 1, no stack trace.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("clipgen: cancelled");
+            return ExitCodes.Failed;
+        }
+        catch (Exception ex)
+        {
+            await error.WriteLineAsync($"clipgen: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Failed;
+        }
     }
 }

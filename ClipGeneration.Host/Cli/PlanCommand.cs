@@ -92,7 +92,7 @@ public sealed class PlanCommand : ICliVerb
             await error.WriteLineAsync($"clipgen plan: --range '{rangeTexts[index]}': {ex.Reason}");
             return ExitCodes.BadInput;
         }
-        catch (Exception ex) when (ex is RangeMappingException or HlsParseException or MediaNotFoundException)
+        catch (Exception ex) when (ex is RangeMappingException or HlsParseException or MediaNotFoundException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"clipgen plan: --manifest '{manifestText}': {ex.Message}");
             return ExitCodes.BadInput;

@@ -119,6 +119,15 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_ManifestIsAFolder_ExitsTwoNamingManifest()
+    {
+        var (code, _, error) = await Run("plan", "--manifest", _folder, "--range", "1/2");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"clipgen plan: --manifest '{_folder}'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Plan_S3Manifest_ExitsTwoExplainingS3IsNotConfigured()
     {
         var (code, _, error) = await Run("plan", "--manifest", "s3://recordings/stream42/index.m3u8", "--range", "1/2");
