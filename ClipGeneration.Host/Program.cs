@@ -1,11 +1,9 @@
+using ClipGeneration.Host.Cli;
+
 namespace ClipGeneration.Host;
 
-/// <summary>Entry point: the ./clipgen command line.</summary>
+/// <summary>Entry point: the ./clipgen command line (its verbs live in <see cref="ClipgenCli"/>).</summary>
 public static class Program
 {
-    public static int Main(string[] args)
-    {
-        Console.Error.WriteLine($"clipgen: unknown command '{string.Join(' ', args)}'");
-        return 2;
-    }
+    public static Task<int> Main(string[] args) => ClipgenCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 }

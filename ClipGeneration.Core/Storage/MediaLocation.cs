@@ -168,6 +168,17 @@ public sealed record MediaLocation
         return Scheme == MediaScheme.S3 ? S3(Bucket, folder + path) : Local(folder + path);
     }
 
+    /// <summary>
+    /// The object named <paramref name="plainFileName"/> in this location's folder, without re-parsing: the fast path
+    /// for the thousands of chunk names a playlist lists. The caller guarantees a plain name (no '/', '\\', ':', NUL,
+    /// and not '.' or '..'); anything else goes through <see cref="Resolve"/>.
+    /// </summary>
+    internal MediaLocation SiblingUnchecked(string plainFileName)
+    {
+        var slash = Path.LastIndexOf('/');
+        return new MediaLocation(Scheme, Bucket, string.Concat(Path.AsSpan(0, slash + 1), plainFileName));
+    }
+
     /// <summary>True when this location is <paramref name="root"/> itself or lies below it.</summary>
     public bool IsWithin(MediaLocation root)
     {

@@ -66,6 +66,30 @@ public sealed class ConfigurationFilesTests
     }
 
     [Fact]
+    public void EveryHostJsonOptionsKey_IsInHostJson()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("host.json")));
+        var missing = new List<string>();
+
+        foreach (var key in ConfigurationKeys.HostJson())
+        {
+            var element = document.RootElement;
+            foreach (var part in key.Split("__"))
+            {
+                var name = char.ToLowerInvariant(part[0]) + part[1..];
+                if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+                {
+                    missing.Add(key);
+                    break;
+                }
+            }
+        }
+
+        Assert.NotEmpty(ConfigurationKeys.HostJson());
+        Assert.True(missing.Count == 0, "missing from host.json: " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public void EveryOptionsKey_IsInLocalSettings()
     {
         var values = LocalSettingsValues();

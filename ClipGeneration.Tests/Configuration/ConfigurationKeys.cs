@@ -10,13 +10,20 @@ namespace ClipGeneration.Tests.Configuration;
 /// </summary>
 internal static class ConfigurationKeys
 {
-    public static IReadOnlyList<string> All()
+    /// <summary>Keys read from local.settings.json / environment (sections not owned by host.json).</summary>
+    public static IReadOnlyList<string> All() => Collect(hostJsonSections: false);
+
+    /// <summary>Keys of options whose section is a top-level host.json section (e.g. <c>clipGeneration</c>).</summary>
+    public static IReadOnlyList<string> HostJson() => Collect(hostJsonSections: true);
+
+    private static IReadOnlyList<string> Collect(bool hostJsonSections)
     {
         var keys = new List<string>();
         foreach (var type in typeof(ClipRequestOptions).Assembly.GetExportedTypes())
         {
             if (type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field
-                && field.GetRawConstantValue() is string section)
+                && field.GetRawConstantValue() is string section
+                && IsHostJsonSection(section) == hostJsonSections)
             {
                 AddProperties(type, section.Replace(":", "__", StringComparison.Ordinal), keys, depth: 0);
             }
@@ -46,6 +53,9 @@ internal static class ConfigurationKeys
             }
         }
     }
+
+    // host.json sections are camelCase at the top level ("clipGeneration"); local.settings.json keys are PascalCase.
+    private static bool IsHostJsonSection(string section) => !section.Contains(':', StringComparison.Ordinal) && char.IsLower(section[0]);
 
     private static bool IsScalar(Type type)
         => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan) || type == typeof(Uri);
