@@ -10,7 +10,7 @@ namespace ClipGeneration.Host.Cli;
 /// </remarks>
 public static class ClipgenCli
 {
-    private static IReadOnlyList<ICliVerb> Verbs { get; } = [new PlanCommand()];
+    private static IReadOnlyList<ICliVerb> Verbs { get; } = [new DemoCommand(), new ServeCommand(), new ClipCommand(), new PlanCommand(), new StatusCommand()];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

@@ -1,10 +1,8 @@
 using ClipGeneration.Core.Orchestration;
-using ClipGeneration.Core.Records;
-using ClipGeneration.Core.Records.Sqlite;
 using ClipGeneration.Core.Requests;
 using ClipGeneration.Core.Requests.Events;
 using ClipGeneration.Core.Storage;
-using ClipGeneration.Core.Storage.Local;
+using ClipGeneration.Core.Storage.Configuration;
 using ClipGeneration.Durable.Client;
 using ClipGeneration.Durable.Hosting;
 using ClipGeneration.Host.Clips;
@@ -37,8 +35,9 @@ public static class ClipServices
             LocalMediaRoot = settings.LocalMediaRoot,
         }));
         services.AddSingleton(sp => new EventEnvelopeReader(sp.GetRequiredService<ClipRequestValidator>()));
-        services.AddSingleton<IMediaStore, LocalFolderMediaStore>();
-        services.AddSingleton<IClipRecordStore>(new SqliteClipRecordStore(new SqliteClipRecordStoreOptions { DatabasePath = settings.RecordDatabasePath }));
+        services.AddSingleton(settings.Storage);
+        services.AddSingleton<IMediaStore>(_ => ClipStorageFactory.CreateMediaStore(settings.Storage));
+        services.AddSingleton(_ => ClipStorageFactory.CreateRecordStore(settings.Storage));
         workflow.AddServices(services, settings.Configuration);
 
         services.AddSingleton(sp =>

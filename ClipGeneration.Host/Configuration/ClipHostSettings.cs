@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClipGeneration.Core.Storage;
+using ClipGeneration.Core.Storage.Configuration;
 
 namespace ClipGeneration.Host.Configuration;
 
@@ -8,8 +9,9 @@ namespace ClipGeneration.Host.Configuration;
 /// Keys and defaults: <c>extensions:durableTask:hubName</c> (ClipGeneration), <c>...:maxConcurrentActivityFunctions</c> (4),
 /// <c>...:maxConcurrentOrchestratorFunctions</c> (4), <c>clipGeneration:segmentConcurrency</c> (3),
 /// <c>ClipGeneration:DataDirectory</c> (.clipgen), <c>ClipGeneration:LocalMediaRoot</c> (&lt;data&gt;/media),
-/// <c>ClipGeneration:OutputLocation</c> (&lt;data&gt;/output, or <c>s3://bucket/prefix</c>), <c>ClipGeneration:MediaStore</c>
-/// (Local | S3), <c>ClipGeneration:RecordStore</c> (Sqlite | DynamoDb), <c>ClipGeneration:ApiKeys</c> (comma-separated),
+/// <c>ClipGeneration:OutputLocation</c> (&lt;data&gt;/output, or <c>s3://bucket/prefix</c> when the media store is S3),
+/// the storage keys of <see cref="ClipStorageFactory"/> (<c>MediaStore</c>, <c>RecordStore</c>, <c>S3</c>, <c>DynamoDb</c>,
+/// <c>Sqlite</c>; SQLite defaults to &lt;data&gt;/clips.db), <c>ClipGeneration:ApiKeys</c> (comma-separated),
 /// <c>ClipGeneration:Logging:Json</c> (false), <c>ClipGeneration:MaxRequestBodyBytes</c> (1 MiB).
 /// Relative paths are taken from the working directory. <c>--data DIR</c> replaces the data directory, and a
 /// media root or output folder configured inside the old data directory moves with it (so <c>.clipgen/media</c>
@@ -38,9 +40,12 @@ public sealed record ClipHostSettings
     /// <summary>Gets where clips are written: a local folder or an S3 prefix.</summary>
     public required MediaLocation OutputLocation { get; init; }
 
-    public required MediaStoreKind MediaStore { get; init; }
+    /// <summary>Gets the storage adapters' validated settings (media store, record store and their sections).</summary>
+    public required ClipStorageSettings Storage { get; init; }
 
-    public required RecordStoreKind RecordStore { get; init; }
+    public MediaStoreKind MediaStore => Storage.MediaStore;
+
+    public RecordStoreKind RecordStore => Storage.RecordStore;
 
     /// <summary>Gets the S3 buckets requests may name (comma-separated, as configured).</summary>
     public required string AllowedBuckets { get; init; }
@@ -52,8 +57,6 @@ public sealed record ClipHostSettings
     public required long MaxRequestBodyBytes { get; init; }
 
     public string DurableDatabasePath => Path.Combine(DataDirectory, "durable.db");
-
-    public string RecordDatabasePath => Path.Combine(DataDirectory, "clips.db");
 
     /// <summary>Reads and checks every setting.</summary>
     /// <exception cref="HostConfigurationException">One or more settings are invalid; the message lists all of them.</exception>
@@ -67,13 +70,6 @@ public sealed record ClipHostSettings
         var segments = PositiveInt(configuration, "clipGeneration:segmentConcurrency", 3, problems);
         var bodyLimit = PositiveInt(configuration, "ClipGeneration:MaxRequestBodyBytes", 1024 * 1024, problems);
         var jsonLogs = Bool(configuration, "ClipGeneration:Logging:Json", false, problems);
-        var mediaStore = Kind<MediaStoreKind>(configuration, "ClipGeneration:MediaStore", MediaStoreKind.Local, problems);
-        var recordStore = Kind<RecordStoreKind>(configuration, "ClipGeneration:RecordStore", RecordStoreKind.Sqlite, problems);
-        Bool(configuration, "ClipGeneration:S3:ForcePathStyle", false, problems);
-        Bool(configuration, "ClipGeneration:S3:CompatibleEndpoint", false, problems);
-        Bool(configuration, "ClipGeneration:DynamoDb:CreateTableIfMissing", true, problems);
-        Url(configuration, "ClipGeneration:S3:ServiceUrl", problems);
-        Url(configuration, "ClipGeneration:DynamoDb:ServiceUrl", problems);
 
         var configuredData = Path.GetFullPath(Text(configuration, "ClipGeneration:DataDirectory") ?? ".clipgen", workingDirectory);
         var dataOverride = Text(configuration, DataDirectoryOverrideKey);
@@ -88,11 +84,20 @@ public sealed record ClipHostSettings
         }
 
         var mediaRoot = Relocate(Text(configuration, "ClipGeneration:LocalMediaRoot"), "media");
-        var output = ReadOutput(configuration, mediaStore, Relocate, problems);
-        if (recordStore == RecordStoreKind.DynamoDb && Text(configuration, "ClipGeneration:DynamoDb:TableName") is null)
+
+        // The storage adapters' own settings (kinds, S3, DynamoDb, SQLite sections) are checked by Core's factory;
+        // its problems join this list so the user reads one message.
+        ClipStorageSettings? storage = null;
+        try
         {
-            problems.Add("ClipGeneration:DynamoDb:TableName is required when ClipGeneration:RecordStore is DynamoDb");
+            storage = ClipStorageFactory.ReadSettings(configuration, Path.Combine(data, "clips.db"));
         }
+        catch (ClipStorageConfigurationException invalid)
+        {
+            problems.AddRange(invalid.Problems);
+        }
+
+        var output = storage is null ? null : ReadOutput(configuration, storage.MediaStore, Relocate, problems);
 
         var keys = (Text(configuration, "ClipGeneration:ApiKeys") ?? string.Empty)
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -112,8 +117,7 @@ public sealed record ClipHostSettings
             DataDirectory = data,
             LocalMediaRoot = mediaRoot,
             OutputLocation = output!,
-            MediaStore = mediaStore,
-            RecordStore = recordStore,
+            Storage = storage!,
             AllowedBuckets = Text(configuration, "ClipGeneration:AllowedBuckets") ?? string.Empty,
             ApiKeys = keys,
             JsonLogs = jsonLogs,
@@ -195,45 +199,4 @@ public sealed record ClipHostSettings
 
         return value;
     }
-
-    private static TKind Kind<TKind>(IConfiguration configuration, string key, TKind fallback, List<string> problems)
-        where TKind : struct, Enum
-    {
-        var text = Text(configuration, key);
-        if (text is null)
-        {
-            return fallback;
-        }
-
-        if (!Enum.TryParse<TKind>(text, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || char.IsDigit(text[0]))
-        {
-            problems.Add($"{key} must be one of {string.Join(", ", Enum.GetNames<TKind>())} (was '{text}')");
-            return fallback;
-        }
-
-        return kind;
-    }
-
-    private static void Url(IConfiguration configuration, string key, List<string> problems)
-    {
-        var text = Text(configuration, key);
-        if (text is not null && (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
-        {
-            problems.Add($"{key} must be an absolute http(s) URL (was '{text}')");
-        }
-    }
-}
-
-/// <summary>Where media (recordings, segments, clips) is read and written.</summary>
-public enum MediaStoreKind
-{
-    Local,
-    S3,
-}
-
-/// <summary>Where clip records are kept.</summary>
-public enum RecordStoreKind
-{
-    Sqlite,
-    DynamoDb,
 }

@@ -41,7 +41,7 @@ internal static class TestClipWorkflow
                     ClipId = input.ClipId,
                     Status = ClipStatus.Processing,
                     Manifest = input.Manifest.ToString(),
-                    Segments = [.. input.Segments.Select(s => new Core.Records.RequestedSegment(s.StartTime, s.EndTime))],
+                    Segments = input.Segments,
                     Mode = input.Mode.ToString().ToLowerInvariant(),
                     Title = input.Title,
                     CreatedAt = now,
