@@ -116,10 +116,12 @@ public static class FfprobeJsonParser
         var attached = stream.TryGetProperty("disposition", out var disposition)
             && disposition.ValueKind == JsonValueKind.Object
             && GetLong(disposition, "attached_pic") == 1;
-        var frameRate = GetString(stream, "avg_frame_rate");
+        // r_frame_rate is the stream's nominal rate; avg_frame_rate is frames / duration, which drifts with a
+        // segment's length (24.89 for a 25 fps join) and so would make equal segments look different.
+        var frameRate = GetString(stream, "r_frame_rate");
         if (ParseRational(frameRate) is null)
         {
-            frameRate = GetString(stream, "r_frame_rate");
+            frameRate = GetString(stream, "avg_frame_rate");
         }
 
         return new MediaStreamInfo(

@@ -29,7 +29,7 @@ public sealed record MediaInfo(
 /// <param name="Profile">e.g. <c>High</c>, <c>LC</c>.</param>
 /// <param name="Width">Coded picture width in pixels (video).</param>
 /// <param name="Height">Coded picture height in pixels (video).</param>
-/// <param name="FrameRate">Frames per second as ffprobe's rational (<c>25/1</c>, <c>30000/1001</c>): avg_frame_rate, else r_frame_rate.</param>
+/// <param name="FrameRate">Frames per second as ffprobe's rational (<c>25/1</c>, <c>30000/1001</c>): r_frame_rate (nominal), else avg_frame_rate.</param>
 /// <param name="PixelFormat">e.g. <c>yuv420p</c> (video).</param>
 /// <param name="SampleRate">Samples per second (audio).</param>
 /// <param name="Channels">Channel count (audio).</param>

@@ -161,6 +161,7 @@ public sealed class SegmentExtractor
                     "-t", Seconds(piece.StartOffset + piece.Duration - cutStart),
                     "-map", "0:v:0?", "-map", "0:a:0?",
                     "-c", "copy",
+                    "-avoid_negative_ts", "make_zero",
                 ]);
             }
             else
@@ -177,7 +178,9 @@ public sealed class SegmentExtractor
                 ]);
             }
 
-            arguments.AddRange(["-avoid_negative_ts", "make_zero", "-f", "mp4", "file:" + cutPath]);
+            // Accurate cuts keep the MP4 muxer's default: video at 0 and the AAC encoder's priming samples hidden by an
+            // edit list. make_zero would shift video by the priming (21 ms) and a later join would round frames together.
+            arguments.AddRange(["-f", "mp4", "file:" + cutPath]);
             await _runner.RunFfmpegAsync(arguments, cutPath, TimeSpan.FromSeconds(piece.Duration), progress, cancellationToken);
             var cut = await _prober.ProbeAsync(cutPath, cancellationToken);
             var duration = cut.Duration ?? 0;
