@@ -123,7 +123,7 @@ public sealed class ClipStitcher
             {
                 var w = targetVideo.Width ?? 1280;
                 var h = targetVideo.Height ?? 720;
-                var fps = targetVideo.FrameRate ?? "25";
+                var fps = (targetVideo.FramesPerSecond ?? 25).ToString("0.######", CultureInfo.InvariantCulture);
                 string source;
                 if (infos[i].Video is not null)
                 {

@@ -116,14 +116,8 @@ public static class FfprobeJsonParser
         var attached = stream.TryGetProperty("disposition", out var disposition)
             && disposition.ValueKind == JsonValueKind.Object
             && GetLong(disposition, "attached_pic") == 1;
-        // r_frame_rate is the stream's nominal rate; avg_frame_rate is frames / duration, which drifts with a
-        // segment's length (24.89 for a 25 fps join) and so would make equal segments look different.
-        var frameRate = GetString(stream, "r_frame_rate");
-        if (ParseRational(frameRate) is null)
-        {
-            frameRate = GetString(stream, "avg_frame_rate");
-        }
-
+        var averageFrameRate = GetString(stream, "avg_frame_rate");
+        var nominalFrameRate = GetString(stream, "r_frame_rate");
         return new MediaStreamInfo(
             Index: (int)(GetLong(stream, "index") ?? 0),
             CodecType: GetString(stream, "codec_type") ?? "unknown",
@@ -131,7 +125,8 @@ public static class FfprobeJsonParser
             Profile: GetString(stream, "profile"),
             Width: (int?)GetLong(stream, "width"),
             Height: (int?)GetLong(stream, "height"),
-            FrameRate: ParseRational(frameRate) is null ? null : frameRate,
+            AverageFrameRate: ParseRational(averageFrameRate) is null ? null : averageFrameRate,
+            NominalFrameRate: ParseRational(nominalFrameRate) is null ? null : nominalFrameRate,
             PixelFormat: GetString(stream, "pix_fmt"),
             SampleRate: (int?)GetLong(stream, "sample_rate"),
             Channels: (int?)GetLong(stream, "channels"),

@@ -29,7 +29,8 @@ public sealed record MediaInfo(
 /// <param name="Profile">e.g. <c>High</c>, <c>LC</c>.</param>
 /// <param name="Width">Coded picture width in pixels (video).</param>
 /// <param name="Height">Coded picture height in pixels (video).</param>
-/// <param name="FrameRate">Frames per second as ffprobe's rational (<c>25/1</c>, <c>30000/1001</c>): r_frame_rate (nominal), else avg_frame_rate.</param>
+/// <param name="AverageFrameRate">ffprobe's avg_frame_rate (<c>25/1</c>, <c>30000/1001</c>): frames / duration.</param>
+/// <param name="NominalFrameRate">ffprobe's r_frame_rate: the lowest rate that represents every timestamp.</param>
 /// <param name="PixelFormat">e.g. <c>yuv420p</c> (video).</param>
 /// <param name="SampleRate">Samples per second (audio).</param>
 /// <param name="Channels">Channel count (audio).</param>
@@ -45,7 +46,8 @@ public sealed record MediaStreamInfo(
     string? Profile,
     int? Width,
     int? Height,
-    string? FrameRate,
+    string? AverageFrameRate,
+    string? NominalFrameRate,
     string? PixelFormat,
     int? SampleRate,
     int? Channels,
@@ -59,6 +61,36 @@ public sealed record MediaStreamInfo(
 
     public bool IsAudio => CodecType == "audio";
 
-    /// <summary>Gets <see cref="FrameRate"/> as a number, or null when absent or <c>0/0</c>.</summary>
-    public double? FramesPerSecond => FfprobeJsonParser.ParseRational(FrameRate);
+    private static readonly double[] StandardRates = [24000.0 / 1001, 24, 25, 30000.0 / 1001, 30, 48, 50, 60000.0 / 1001, 60];
+
+    /// <summary>
+    /// Gets frames per second: the nominal rate when the average agrees with it (within 2%), else the average
+    /// snapped to a standard rate within 2%, else the average as is; null when ffprobe reports neither.
+    /// </summary>
+    /// <remarks>
+    /// Neither ffprobe figure is right alone after joins: avg_frame_rate drifts with the small gaps at seams
+    /// (24.89 for a 25 fps clip) and r_frame_rate grows when timestamps are shifted off the frame grid (125 for it).
+    /// </remarks>
+    public double? FramesPerSecond
+    {
+        get
+        {
+            var average = FfprobeJsonParser.ParseRational(AverageFrameRate);
+            var nominal = FfprobeJsonParser.ParseRational(NominalFrameRate);
+            if (average is null || (nominal is not null && Math.Abs(nominal.Value - average.Value) / nominal.Value < 0.02))
+            {
+                return nominal ?? average;
+            }
+
+            foreach (var rate in StandardRates)
+            {
+                if (Math.Abs(average.Value - rate) / rate < 0.02)
+                {
+                    return rate;
+                }
+            }
+
+            return average;
+        }
+    }
 }

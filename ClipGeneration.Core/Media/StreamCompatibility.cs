@@ -23,7 +23,7 @@ public static class StreamCompatibility
         {
             var other = files[i];
             Compare(differences, i, "video", first.Video, other.Video, static s => s.CodecName, static s => s.Profile, static s => s.Width?.ToString(CultureInfo.InvariantCulture),
-                static s => s.Height?.ToString(CultureInfo.InvariantCulture), static s => s.PixelFormat, static s => s.FrameRate, static s => s.TimeBase);
+                static s => s.Height?.ToString(CultureInfo.InvariantCulture), static s => s.PixelFormat, static s => s.FramesPerSecond?.ToString("0.###", CultureInfo.InvariantCulture), static s => s.TimeBase);
             Compare(differences, i, "audio", first.Audio, other.Audio, static s => s.CodecName, static s => s.Profile,
                 static s => s.SampleRate?.ToString(CultureInfo.InvariantCulture), static s => s.Channels?.ToString(CultureInfo.InvariantCulture), static s => s.TimeBase);
         }

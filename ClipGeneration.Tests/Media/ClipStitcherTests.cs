@@ -39,7 +39,10 @@ public sealed class ClipStitcherTests(MediaFixture media, ITestOutputHelper outp
         var audio = await MediaTools.PacketsAsync(clipPath, "a");
         var gaps = audio.Zip(audio.Skip(1)).Select(p => p.Second.Pts - (p.First.Pts + p.First.Duration)).ToList();
         var worstGap = gaps.Max();
-        output.WriteLine($"{mode}: clip {clip.Metadata.DurationSeconds:0.000} s, sum of segments {expected:0.000} s, largest audio gap at a seam {worstGap * 1000:0.0} ms, largest overlap {gaps.Min() * -1000:0.0} ms");
+        var videoGap = video.Zip(video.Skip(1)).Max(p => p.Second.Pts - (p.First.Pts + p.First.Duration));
+        output.WriteLine(
+            $"{mode}: clip {clip.Metadata.DurationSeconds:0.000} s, sum of segments {expected:0.000} s, largest audio gap at a seam {worstGap * 1000:0.0} ms, " +
+            $"largest audio overlap {gaps.Min() * -1000:0.0} ms, largest video gap {videoGap * 1000:0.0} ms, audio {audio[^1].Pts + audio[^1].Duration:0.000} s, video {video[^1].Pts + video[^1].Duration:0.000} s");
         Assert.True(worstGap < 0.1, $"audio gap {worstGap:0.000} s");
         Assert.Contains("moov", await FirstTopLevelBoxesAsync(clipPath), StringComparer.Ordinal);
     }

@@ -29,7 +29,7 @@ public sealed class FfprobeJsonParserTests
         Assert.Equal(48000, audio.SampleRate);
         Assert.Equal(1, audio.Channels);
         Assert.Equal("mono", audio.ChannelLayout);
-        Assert.Null(audio.FrameRate);
+        Assert.Null(audio.FramesPerSecond);
     }
 
     [Fact]
@@ -39,7 +39,8 @@ public sealed class FfprobeJsonParserTests
 
         Assert.StartsWith("mov,mp4", info.FormatName, StringComparison.Ordinal);
         Assert.Equal("Constrained Baseline", info.Video!.Profile);
-        Assert.Equal("25/1", info.Video.FrameRate);
+        Assert.Equal("25/1", info.Video.AverageFrameRate);
+        Assert.Equal("25/1", info.Video.NominalFrameRate);
         Assert.Equal(2.0, info.Video.Duration);
         Assert.Equal(2, info.Streams.Count);
     }
@@ -70,8 +71,21 @@ public sealed class FfprobeJsonParserTests
 
         Assert.Null(info.Duration);
         Assert.Null(info.Video!.Width);
-        Assert.Equal("30000/1001", info.Video.FrameRate);
+        Assert.Equal("30000/1001", info.Video.AverageFrameRate);
+        Assert.Null(info.Video.NominalFrameRate);
         Assert.Equal(29.97, info.Video.FramesPerSecond!.Value, 2);
+    }
+
+    [Theory]
+    [InlineData("2425/97", "125/1", 25.0)]
+    [InlineData("25/1", "125/1", 25.0)]
+    [InlineData("30000/1001", "30000/1001", 29.97)]
+    [InlineData("17/1", "90/1", 17.0)]
+    public void FramesPerSecond_DisagreeingFigures_PicksTheNominalOrSnapsTheAverage(string average, string nominal, double expected)
+    {
+        var stream = new MediaStreamInfo(0, "video", "h264", null, 2, 2, average, nominal, null, null, null, null, null, null, null, false);
+
+        Assert.Equal(expected, stream.FramesPerSecond!.Value, 2);
     }
 
     [Theory]

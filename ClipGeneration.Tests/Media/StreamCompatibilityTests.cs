@@ -5,10 +5,10 @@ namespace ClipGeneration.Tests.Media;
 public sealed class StreamCompatibilityTests
 {
     private static MediaStreamInfo Video(int width = 320, string fps = "25/1") =>
-        new(0, "video", "h264", "High", width, 180, fps, "yuv420p", null, null, null, "1/12800", 2, 0, false);
+        new(0, "video", "h264", "High", width, 180, fps, fps, "yuv420p", null, null, null, "1/12800", 2, 0, false);
 
     private static MediaStreamInfo Audio(int rate = 48000) =>
-        new(1, "audio", "aac", "LC", null, null, null, null, rate, 2, "stereo", "1/48000", 2, 0, false);
+        new(1, "audio", "aac", "LC", null, null, null, null, null, rate, 2, "stereo", "1/48000", 2, 0, false);
 
     private static MediaInfo File(params MediaStreamInfo[] streams) => new("mov", 2, 0, 100, 1000, streams);
 
