@@ -1,0 +1,26 @@
+using ClipGeneration.Core.Orchestration;
+
+namespace ClipGeneration.Core.Workflow;
+
+/// <summary>How the clip workflow retries its activities (host.json <c>clipGeneration</c> section).</summary>
+/// <remarks>
+/// Defaults: 3 attempts per activity, 2 s before the first retry, doubling, at most 30 s between attempts.
+/// Failures marked non-retryable (bad input, corrupt media, a missing object) are never retried.
+/// </remarks>
+public sealed record ClipWorkflowOptions
+{
+    public const string SectionName = "clipGeneration";
+
+    /// <summary>Gets how many range extractions run at once (a sliding window). Default 3.</summary>
+    public int SegmentConcurrency { get; init; } = 3;
+
+    public int MaxAttempts { get; init; } = 3;
+
+    public TimeSpan FirstRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    public double BackoffCoefficient { get; init; } = 2.0;
+
+    public TimeSpan MaxRetryInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    public RetryPolicy ToRetryPolicy() => new(MaxAttempts, FirstRetryInterval, BackoffCoefficient, MaxRetryInterval);
+}
