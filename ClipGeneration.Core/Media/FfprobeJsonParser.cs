@@ -43,7 +43,9 @@ public static class FfprobeJsonParser
     /// Parses the output of <c>-show_entries packet=pts_time,flags</c> and returns the presentation times of
     /// keyframe packets (flags containing <c>K</c>), sorted.
     /// </summary>
-    public static IReadOnlyList<double> ParseKeyframeTimes(string json)
+    /// <param name="json">ffprobe's output.</param>
+    /// <param name="streamIndex">Only packets of this stream (their <c>stream_index</c>); null takes every packet.</param>
+    public static IReadOnlyList<double> ParseKeyframeTimes(string json, int? streamIndex = null)
     {
         using var document = Open(json);
         var times = new List<double>();
@@ -53,7 +55,8 @@ public static class FfprobeJsonParser
             {
                 var flags = GetString(packet, "flags");
                 var time = GetDouble(packet, "pts_time") ?? GetDouble(packet, "dts_time");
-                if (flags is not null && flags.Contains('K', StringComparison.Ordinal) && time is { } t)
+                var sameStream = streamIndex is null || GetLong(packet, "stream_index") is not { } index || index == streamIndex;
+                if (sameStream && flags is not null && flags.Contains('K', StringComparison.Ordinal) && time is { } t)
                 {
                     times.Add(t);
                 }

@@ -50,6 +50,28 @@ public sealed class MediaProber
         return FfprobeJsonParser.ParseKeyframeTimes(json);
     }
 
+    /// <summary>
+    /// Format, streams and keyframe times in one ffprobe run (one process instead of two): the keyframes of the first
+    /// video stream, or of the first audio stream without video, read from the file's first
+    /// <paramref name="readSeconds"/> seconds.
+    /// </summary>
+    public async Task<(MediaInfo Info, IReadOnlyList<double> Keyframes)> ProbeWithKeyframesAsync(string path, double readSeconds, CancellationToken cancellationToken)
+    {
+        RequireFile(path);
+        var json = await _runner.RunFfprobeAsync(
+        [
+            "-protocol_whitelist", "file",
+            "-print_format", "json",
+            "-show_format", "-show_streams",
+            "-show_entries", "packet=stream_index,pts_time,dts_time,flags",
+            "-read_intervals", FormattableString.Invariant($"%+{readSeconds:0.###}"),
+            "file:" + path,
+        ], cancellationToken);
+        var info = FfprobeJsonParser.ParseMediaInfo(json);
+        var stream = info.Video ?? info.Audio;
+        return (info, stream is null ? [] : FfprobeJsonParser.ParseKeyframeTimes(json, stream.Index));
+    }
+
     private static void RequireFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -141,19 +141,19 @@ public sealed class SegmentExtractor
         var chunkStart = piece.Chunks[0].StartOffset;
         try
         {
-            var info = await _prober.ProbeAsync(source, cancellationToken);
-            if (info.Video is null && info.Audio is null)
-            {
-                throw new FfmpegInvalidInputException("the chunks hold neither video nor audio", string.Empty, null, string.Empty);
-            }
-
-            // Offsets below are relative to the joined file's first timestamp, which is where the first chunk starts.
-            var fileStart = info.StartTime ?? 0;
             double cutStart;
             List<string> arguments = ["-protocol_whitelist", "file", "-i", "file:" + source];
             if (mode == ClipMode.Keyframe)
             {
-                var keyframes = await _prober.GetKeyframeTimesAsync(source, info.Video is not null, piece.StartOffset + 1, cancellationToken);
+                // One ffprobe run gives the streams, the first timestamp and the keyframes near the start.
+                var (info, keyframes) = await _prober.ProbeWithKeyframesAsync(source, piece.StartOffset + 1, cancellationToken);
+                if (info.Video is null && info.Audio is null)
+                {
+                    throw new FfmpegInvalidInputException("the chunks hold neither video nor audio", string.Empty, null, string.Empty);
+                }
+
+                // Offsets are relative to the joined file's first timestamp, which is where the first chunk starts.
+                var fileStart = info.StartTime ?? 0;
                 cutStart = KeyframeAtOrBefore(keyframes.Select(k => k - fileStart).ToArray(), piece.StartOffset)
                     ?? throw new FfmpegInvalidInputException("no keyframe was found in the first chunk", string.Empty, null, string.Empty);
                 arguments.AddRange([
@@ -166,6 +166,8 @@ public sealed class SegmentExtractor
             }
             else
             {
+                // No probe first: output-side -ss counts from the file's first timestamp, and a file without usable
+                // streams makes ffmpeg fail with a message the classifier marks as invalid input.
                 cutStart = piece.StartOffset;
                 var options = _runner.Options;
                 arguments.AddRange([
