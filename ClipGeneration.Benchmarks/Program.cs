@@ -1,9 +1,10 @@
 using ClipGeneration.Benchmarks;
 
 // Verb dispatcher: ./bench.sh NAME runs one benchmark command; each prints its own figures.
-var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.Ordinal)
 {
-    ["playlist"] = PlaylistBenchmark.Run,
+    ["playlist"] = a => Task.FromResult(PlaylistBenchmark.Run(a)),
+    ["media"] = MediaBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
@@ -12,4 +13,4 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
     return 2;
 }
 
-return run(args[1..]);
+return await run(args[1..]);

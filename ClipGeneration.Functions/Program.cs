@@ -1,6 +1,9 @@
 using ClipGeneration.Core.Requests;
 using ClipGeneration.Core.Requests.Events;
 using ClipGeneration.Core.Storage;
+using ClipGeneration.Core.Storage.Configuration;
+using ClipGeneration.Core.Workflow;
+using ClipGeneration.Functions.Triggers;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,5 +21,12 @@ builder.Services.Configure<ClipRequestOptions>(builder.Configuration.GetSection(
 builder.Services.AddSingleton(services => new ClipRequestValidator(services.GetRequiredService<IOptions<ClipRequestOptions>>().Value));
 builder.Services.AddSingleton<EventEnvelopeReader>();
 builder.Services.AddClipStorage(builder.Configuration);
+builder.Services.AddClipWorkflowServices(builder.Configuration);
+
+// Where finished clips go: ClipGeneration:OutputLocation (s3://bucket/prefix in Azure; a folder under func start).
+var output = builder.Configuration["ClipGeneration:OutputLocation"] is { Length: > 0 } configured ? configured : Path.GetFullPath(".clipgen/output/");
+builder.Services.AddSingleton(services => new ClipStartSettings(
+    MediaLocation.Parse(output),
+    services.GetRequiredService<ClipWorkflowOptions>().SegmentConcurrency));
 
 await builder.Build().RunAsync();

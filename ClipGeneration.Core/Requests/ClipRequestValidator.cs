@@ -65,9 +65,11 @@ public sealed class ClipRequestValidator
             problems.Add(new RequestProblem("mode", $"'{request.Mode}' is not a mode: use \"keyframe\" or \"accurate\""));
         }
 
-        if (request.Variant is { } variant && (variant.Trim().Length == 0 || variant.Length > 128))
+        // The planner picks a master playlist's variant by its EXT-X-STREAM-INF BANDWIDTH, so that is what a variant names.
+        if (request.Variant is { } variant
+            && !(long.TryParse(variant.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bandwidth) && bandwidth > 0))
         {
-            problems.Add(new RequestProblem("variant", "when given, must be 1 to 128 characters (a bandwidth or a variant name)"));
+            problems.Add(new RequestProblem("variant", $"'{variant}' is not a bandwidth: when given, it must be the BANDWIDTH (bits per second) of a variant in the master playlist"));
         }
 
         if (problems.Count > 0)

@@ -23,6 +23,14 @@ public sealed record ClipWorkflowInput(
     MediaLocation OutputRoot,
     int SegmentConcurrency)
 {
+    /// <summary>The workflow input for a validated request, writing under <paramref name="outputRoot"/>.</summary>
+    public static ClipWorkflowInput From(ValidatedClipRequest request, MediaLocation outputRoot, int segmentConcurrency)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        long? bandwidth = request.Variant is { } variant ? long.Parse(variant, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return new ClipWorkflowInput(request.ClipId, request.Manifest, request.Segments, request.Mode, request.Title, bandwidth, outputRoot, segmentConcurrency);
+    }
+
     /// <summary>Gets <c>clips/{clipId}/</c> under the output root: every object of this clip lives below it.</summary>
     public MediaLocation ClipFolder => OutputRoot.Combine($"clips/{ClipId}/");
 

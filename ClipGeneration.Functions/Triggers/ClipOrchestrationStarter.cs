@@ -1,4 +1,5 @@
 using ClipGeneration.Core.Requests;
+using ClipGeneration.Core.Storage;
 using ClipGeneration.Core.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -18,6 +19,9 @@ public enum ClipStartResult
     AlreadyCompleted,
 }
 
+/// <summary>Where clips are written and how many ranges are cut at once: what a start adds to a validated request.</summary>
+public sealed record ClipStartSettings(MediaLocation OutputRoot, int SegmentConcurrency);
+
 /// <summary>Starts the clip workflow at most once per clip id (instance id = clip id), as both hosts do.</summary>
 /// <remarks>
 /// A redelivered event finds the instance and starts nothing. A failed or terminated instance is started again:
@@ -26,7 +30,7 @@ public enum ClipStartResult
 /// </remarks>
 internal static class ClipOrchestrationStarter
 {
-    public static async Task<ClipStartResult> StartAsync(DurableTaskClient client, ValidatedClipRequest request, CancellationToken cancellationToken)
+    public static async Task<ClipStartResult> StartAsync(DurableTaskClient client, ValidatedClipRequest request, ClipStartSettings settings, CancellationToken cancellationToken)
     {
         var existing = await CheckExistingAsync(client, request.ClipId, cancellationToken);
         if (existing is { } found)
@@ -38,7 +42,7 @@ internal static class ClipOrchestrationStarter
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
                 new TaskName(ClipWorkflowNames.Orchestrator),
-                new ClipWorkflowInput(request),
+                ClipWorkflowInput.From(request, settings.OutputRoot, settings.SegmentConcurrency),
                 new StartOrchestrationOptions(InstanceId: request.ClipId),
                 cancellationToken);
             return ClipStartResult.Started;

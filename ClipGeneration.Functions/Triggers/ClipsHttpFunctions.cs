@@ -20,11 +20,13 @@ public sealed class ClipsHttpFunctions
 
     private readonly ClipRequestValidator _validator;
     private readonly IClipRecordStore _records;
+    private readonly ClipStartSettings _settings;
 
-    public ClipsHttpFunctions(ClipRequestValidator validator, IClipRecordStore records)
+    public ClipsHttpFunctions(ClipRequestValidator validator, IClipRecordStore records, ClipStartSettings settings)
     {
         _validator = validator;
         _records = records;
+        _settings = settings;
     }
 
     /// <summary>Starts a clip: 202 with Durable's check-status payload; 200 with it when the clip already exists.</summary>
@@ -41,7 +43,7 @@ public sealed class ClipsHttpFunctions
             return await HttpResponses.ValidationProblemAsync(request, "The clip request is invalid.", result.Problems);
         }
 
-        var started = await ClipOrchestrationStarter.StartAsync(client, clip, context.CancellationToken);
+        var started = await ClipOrchestrationStarter.StartAsync(client, clip, _settings, context.CancellationToken);
         var status = started == ClipStartResult.Started ? HttpStatusCode.Accepted : HttpStatusCode.OK;
         return await client.CreateCheckStatusResponseAsync(request, clip.ClipId, status, context.CancellationToken);
     }
@@ -91,7 +93,8 @@ public sealed class ClipsHttpFunctions
             return await HttpResponses.ValidationProblemAsync(request, "The query is invalid.", problems);
         }
 
-        var records = await _records.ListAsync(status, top, context.CancellationToken);
-        return await HttpResponses.JsonAsync(request, HttpStatusCode.OK, records);
+        // Paging as the Host does it: the continuation token travels in the query (?continuation=...).
+        var page = await _records.ListAsync(status, top, query["continuation"], context.CancellationToken);
+        return await HttpResponses.JsonAsync(request, HttpStatusCode.OK, page);
     }
 }

@@ -18,11 +18,13 @@ public sealed class EventBridgeHttpFunction
 {
     private readonly EventEnvelopeReader _reader;
     private readonly ILogger<EventBridgeHttpFunction> _logger;
+    private readonly ClipStartSettings _settings;
 
-    public EventBridgeHttpFunction(EventEnvelopeReader reader, ILogger<EventBridgeHttpFunction> logger)
+    public EventBridgeHttpFunction(EventEnvelopeReader reader, ILogger<EventBridgeHttpFunction> logger, ClipStartSettings settings)
     {
         _reader = reader;
         _logger = logger;
+        _settings = settings;
     }
 
     [Function("EventBridgeEvents")]
@@ -36,7 +38,7 @@ public sealed class EventBridgeHttpFunction
         var results = new List<EventDispatchResult>();
         foreach (var outcome in outcomes)
         {
-            results.Add(await EventOutcomeDispatcher.DispatchAsync(outcome, client, _logger, context.CancellationToken));
+            results.Add(await EventOutcomeDispatcher.DispatchAsync(outcome, client, _settings, _logger, context.CancellationToken));
         }
 
         var problems = EventOutcomeDispatcher.ProblemsOf(outcomes);

@@ -20,11 +20,13 @@ public sealed class EventGridHttpFunction
 {
     private readonly EventEnvelopeReader _reader;
     private readonly ILogger<EventGridHttpFunction> _logger;
+    private readonly ClipStartSettings _settings;
 
-    public EventGridHttpFunction(EventEnvelopeReader reader, ILogger<EventGridHttpFunction> logger)
+    public EventGridHttpFunction(EventEnvelopeReader reader, ILogger<EventGridHttpFunction> logger, ClipStartSettings settings)
     {
         _reader = reader;
         _logger = logger;
+        _settings = settings;
     }
 
     [Function("EventGridWebhook")]
@@ -56,7 +58,7 @@ public sealed class EventGridHttpFunction
         var results = new List<EventDispatchResult>();
         foreach (var outcome in outcomes)
         {
-            results.Add(await EventOutcomeDispatcher.DispatchAsync(outcome, client, _logger, context.CancellationToken));
+            results.Add(await EventOutcomeDispatcher.DispatchAsync(outcome, client, _settings, _logger, context.CancellationToken));
         }
 
         var problems = EventOutcomeDispatcher.ProblemsOf(outcomes);

@@ -19,11 +19,13 @@ public sealed class EventGridTriggerFunction
 {
     private readonly EventEnvelopeReader _reader;
     private readonly ILogger<EventGridTriggerFunction> _logger;
+    private readonly ClipStartSettings _settings;
 
-    public EventGridTriggerFunction(EventEnvelopeReader reader, ILogger<EventGridTriggerFunction> logger)
+    public EventGridTriggerFunction(EventEnvelopeReader reader, ILogger<EventGridTriggerFunction> logger, ClipStartSettings settings)
     {
         _reader = reader;
         _logger = logger;
+        _settings = settings;
     }
 
     [Function("EventGridClipEvent")]
@@ -31,12 +33,12 @@ public sealed class EventGridTriggerFunction
         [EventGridTrigger] EventGridEvent gridEvent,
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
-        => EventOutcomeDispatcher.DispatchAsync(_reader.Read(gridEvent), client, _logger, context.CancellationToken);
+        => EventOutcomeDispatcher.DispatchAsync(_reader.Read(gridEvent), client, _settings, _logger, context.CancellationToken);
 
     [Function("EventGridClipCloudEvent")]
     public Task RunCloudEventAsync(
         [EventGridTrigger] CloudEvent cloudEvent,
         [DurableClient] DurableTaskClient client,
         FunctionContext context)
-        => EventOutcomeDispatcher.DispatchAsync(_reader.Read(cloudEvent), client, _logger, context.CancellationToken);
+        => EventOutcomeDispatcher.DispatchAsync(_reader.Read(cloudEvent), client, _settings, _logger, context.CancellationToken);
 }

@@ -16,12 +16,12 @@ public sealed record EventDispatchResult(string? EventId, string Outcome, string
 internal static class EventOutcomeDispatcher
 {
     public static async Task<EventDispatchResult> DispatchAsync(
-        EventReadOutcome outcome, DurableTaskClient client, ILogger logger, CancellationToken cancellationToken)
+        EventReadOutcome outcome, DurableTaskClient client, ClipStartSettings settings, ILogger logger, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
             case ClipRequested requested:
-                var started = await ClipOrchestrationStarter.StartAsync(client, requested.Request, cancellationToken);
+                var started = await ClipOrchestrationStarter.StartAsync(client, requested.Request, settings, cancellationToken);
                 logger.LogInformation(
                     "Clip {ClipId} from {EnvelopeKind} event {EventId}: {StartResult}", requested.Request.ClipId, requested.Kind, requested.EventId, started);
                 return new EventDispatchResult(requested.EventId, ToOutcome(started), requested.Request.ClipId);

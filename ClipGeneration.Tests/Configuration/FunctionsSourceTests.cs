@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ClipGeneration.Core.Orchestration;
 using ClipGeneration.Core.Workflow;
 
 namespace ClipGeneration.Tests.Configuration;
@@ -43,6 +44,27 @@ public sealed partial class FunctionsSourceTests
     public void OrchestratorFunction_IsDeclared()
     {
         Assert.Contains(FunctionAttributes(), f => f.Argument == "ClipWorkflowNames.Orchestrator" && f.IsDurableTrigger);
+    }
+
+    [Fact]
+    public void CoreRegistrationList_NamesExactlyTheWorkflowNames()
+    {
+        var registry = new OrchestrationRegistry().AddClipWorkflow();
+
+        Assert.Equal([ClipWorkflowNames.Orchestrator], registry.OrchestratorNames);
+        Assert.Equal(ClipWorkflowNames.Activities.Order(StringComparer.Ordinal), registry.ActivityNames.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EveryRegisteredActivity_HasAnActivityFunctionOfTheSameName()
+    {
+        var registered = new OrchestrationRegistry().AddClipWorkflow().ActivityNames;
+        var activityFunctions = FunctionAttributes()
+            .Where(f => f.IsDurableTrigger && f.Argument != "ClipWorkflowNames.Orchestrator")
+            .Select(f => f.Argument["ClipWorkflowNames.".Length..])
+            .ToList();
+
+        Assert.Equal(registered.Order(StringComparer.Ordinal), activityFunctions.Order(StringComparer.Ordinal));
     }
 
     private static IEnumerable<(string File, string Argument, bool IsDurableTrigger)> FunctionAttributes()

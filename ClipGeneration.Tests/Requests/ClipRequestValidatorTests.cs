@@ -67,7 +67,8 @@ public sealed class ClipRequestValidatorTests
         { "instant segment too long", Request(segments: [Instants("2026-11-20T10:00:00Z", "2026-11-20T10:20:00Z")]), "segments[0]", "is 1200 s long" },
         { "total too long", Request(segments: [.. Enumerable.Range(0, 7).Select(i => Offsets(i * 600, (i * 600) + 550))]), "segments", "add up to 3850 s; at most 3600 s" },
         { "unknown mode", Request(mode: (ClipMode)7), "mode", "'7' is not a mode" },
-        { "blank variant", Request(variant: " "), "variant", "1 to 128 characters" },
+        { "blank variant", Request(variant: " "), "variant", "is not a bandwidth" },
+        { "named variant", Request(variant: "720p"), "variant", "BANDWIDTH (bits per second)" },
     };
 
     [Theory]
