@@ -1,4 +1,5 @@
 using ClipGeneration.Core.Orchestration;
+using ClipGeneration.Core.Workflow;
 
 namespace ClipGeneration.Host.Composition;
 
@@ -12,5 +13,7 @@ namespace ClipGeneration.Host.Composition;
 public sealed record ClipWorkflowComposition(Action<IServiceCollection, IConfiguration> AddServices, Action<OrchestrationRegistry> Register)
 {
     /// <summary>Gets the clip workflow (orchestrator, activities, their services).</summary>
-    public static ClipWorkflowComposition ClipWorkflow { get; } = new(static (_, _) => { }, static _ => { });
+    public static ClipWorkflowComposition ClipWorkflow { get; } = new(
+        static (services, configuration) => services.AddClipWorkflowServices(configuration),
+        static registry => registry.AddClipWorkflow());
 }

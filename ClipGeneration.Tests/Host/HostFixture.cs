@@ -34,8 +34,8 @@ public sealed class HostFixture : IAsyncLifetime
 
     public DurableClient Durable => _app!.Services.GetRequiredService<DurableClient>();
 
-    /// <summary>Gets the workflow the host runs (a plumbing stand-in until the clip workflow's registration lands).</summary>
-    public static ClipWorkflowComposition Workflow => TestClipWorkflow.Composition;
+    /// <summary>Gets the workflow the host runs: the real clip workflow (ffmpeg on the tiny recording).</summary>
+    public static ClipWorkflowComposition Workflow => ClipWorkflowComposition.ClipWorkflow;
 
     public async Task InitializeAsync()
     {
