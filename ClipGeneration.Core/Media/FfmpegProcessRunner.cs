@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using ClipGeneration.Core.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -107,6 +108,29 @@ public sealed class FfmpegProcessRunner
         }
 
         var commandLine = FormatCommandLine(startInfo.FileName, arguments);
+
+        // One span per run (a child of the activity's span) and one ffmpeg.duration measurement, failed runs included.
+        using var span = ClipTelemetry.Source.StartActivity(tool, ActivityKind.Internal);
+        span?.SetTag("process.executable.name", tool);
+        var measured = Stopwatch.StartNew();
+        try
+        {
+            return await RunProcessAsync(tool, executable, startInfo, commandLine, onStdoutLine, cancellationToken);
+        }
+        catch (Exception failure)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, failure.Message);
+            throw;
+        }
+        finally
+        {
+            ClipTelemetry.FfmpegDuration.Record(measured.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("ffmpeg.tool", tool));
+        }
+    }
+
+    private async Task<RunResult> RunProcessAsync(
+        string tool, string executable, ProcessStartInfo startInfo, string commandLine, Action<string> onStdoutLine, CancellationToken cancellationToken)
+    {
         using var process = new Process { StartInfo = startInfo };
         try
         {

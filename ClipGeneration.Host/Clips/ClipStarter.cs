@@ -13,7 +13,8 @@ namespace ClipGeneration.Host.Clips;
 /// event finds the existing instance instead of starting a second one.
 /// </summary>
 /// <remarks>
-/// Counts <c>clips.started</c> only when this call created the instance. A variant that is not a bandwidth (a number)
+/// <c>clips.started</c> is counted by the workflow's CreateClipRecord activity when it creates the record (once per
+/// clip, on both hosts), not here, so a clip is never counted twice; this adds a "clip start" span. A variant that is not a bandwidth (a number)
 /// is refused with <see cref="ClipRequestValidationException"/> before anything is scheduled.
 /// </remarks>
 public sealed class ClipStarter(DurableClient client, MediaLocation outputRoot, int segmentConcurrency, ILogger<ClipStarter> logger)
@@ -49,10 +50,10 @@ public sealed class ClipStarter(DurableClient client, MediaLocation outputRoot, 
         using var span = ClipTelemetry.Source.StartActivity("clip start", ActivityKind.Producer);
         span?.SetTag(ClipTelemetry.InstanceIdTag, input.ClipId);
         span?.SetTag("clip.source", source);
+        span?.SetTag(ClipTelemetry.ModeTag, input.Mode.ToString().ToLowerInvariant());
         var result = await client.TryScheduleNewOrchestrationInstanceAsync(ClipWorkflowNames.Orchestrator, input, input.ClipId, cancellationToken);
         if (result.Created)
         {
-            ClipTelemetry.ClipsStarted.Add(1, new KeyValuePair<string, object?>(ClipTelemetry.ModeTag, input.Mode.ToString().ToLowerInvariant()), new KeyValuePair<string, object?>("clip.source", source));
             HostLogs.ClipStarted(logger, input.ClipId, source, input.Segments.Count, input.Mode.ToString());
         }
         else
@@ -60,6 +61,7 @@ public sealed class ClipStarter(DurableClient client, MediaLocation outputRoot, 
             HostLogs.ClipAlreadyExists(logger, input.ClipId, source);
         }
 
+        span?.SetTag("clip.created", result.Created);
         return result;
     }
 }
