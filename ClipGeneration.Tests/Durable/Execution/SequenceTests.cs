@@ -1,7 +1,7 @@
 using ClipGeneration.Durable.Client;
 using ClipGeneration.Durable.Testing;
 
-namespace ClipGeneration.Tests.Durable;
+namespace ClipGeneration.Tests.Durable.Execution;
 
 public sealed class SequenceTests
 {
