@@ -30,8 +30,12 @@ internal sealed class ActivityDispatcher(EngineRuntime runtime) : IDisposable
         }
     }
 
+    private readonly CompletionWriter _completions = new(runtime);
+    private volatile bool _atCapacity;
+
     public async Task RunAsync(CancellationToken stopping)
     {
+        var writer = Task.Run(_completions.RunAsync, CancellationToken.None);
         var heartbeat = HeartbeatAsync(stopping);
         var tasks = new ConcurrentDictionary<long, Task>();
         while (!stopping.IsCancellationRequested)
@@ -47,6 +51,7 @@ internal sealed class ActivityDispatcher(EngineRuntime runtime) : IDisposable
 
                 var now = runtime.Time.GetUtcNow();
                 var items = runtime.Store.LeaseWorkItems(runtime.Owner, free, now, now + runtime.Options.LeaseDuration);
+                _atCapacity = items.Count == free;
                 if (items.Count < free)
                 {
                     _slots.Release(free - items.Count);
@@ -78,6 +83,8 @@ internal sealed class ActivityDispatcher(EngineRuntime runtime) : IDisposable
 
         // Graceful stop: running activities saw the cancellation; wait for each to finish or hand its lease back.
         await Task.WhenAll(tasks.Values);
+        _completions.Complete();
+        await writer;
         await heartbeat;
     }
 
@@ -126,14 +133,18 @@ internal sealed class ActivityDispatcher(EngineRuntime runtime) : IDisposable
                 };
             }
 
-            Report(running, execution, result, runtime.Time.GetElapsedTime(started));
+            await ReportAsync(running, execution, result, runtime.Time.GetElapsedTime(started));
         }
         finally
         {
             _running.TryRemove(item.Id, out _);
             running.Cancellation.Dispose();
             _slots.Release();
-            runtime.ActivityWork.Set();
+            if (_atCapacity)
+            {
+                // The last lease filled every slot, so more items may be waiting for this one.
+                runtime.ActivityWork.Set();
+            }
         }
     }
 
@@ -150,10 +161,21 @@ internal sealed class ActivityDispatcher(EngineRuntime runtime) : IDisposable
         return runtime.Payloads.Serialize(output, $"The result of activity '{item.Name}'", activity.OutputType);
     }
 
-    private void Report(RunningActivity running, ActivityExecution execution, HistoryEvent result, TimeSpan duration)
+    private async Task ReportAsync(RunningActivity running, ActivityExecution execution, HistoryEvent result, TimeSpan duration)
     {
         var item = running.Item;
-        var delivered = runtime.Store.CompleteWorkItem(item, runtime.Owner, result, runtime.Time.GetUtcNow());
+        bool delivered;
+        try
+        {
+            delivered = await _completions.WriteAsync(item, result);
+        }
+        catch (Exception exception)
+        {
+            // The item keeps its lease until it expires, then runs again: at least once.
+            Logs.DispatcherFailed(runtime.Logger, exception, "activity results");
+            return;
+        }
+
         if (result.FailureDetails is { } failure)
         {
             Logs.ActivityFailed(runtime.Logger, item.Name, item.InstanceId, item.TaskId, failure.ErrorType, failure.ErrorMessage);
@@ -164,11 +186,7 @@ internal sealed class ActivityDispatcher(EngineRuntime runtime) : IDisposable
             runtime.Observe(o => o.ActivityCompleted(execution, duration));
         }
 
-        if (delivered)
-        {
-            runtime.OrchestrationWork.Set();
-        }
-        else
+        if (!delivered)
         {
             Logs.ActivityResultDropped(runtime.Logger, item.Name, item.InstanceId, item.TaskId);
         }

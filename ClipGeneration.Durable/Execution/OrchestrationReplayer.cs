@@ -16,10 +16,21 @@ namespace ClipGeneration.Durable.Execution;
 internal sealed class OrchestrationReplayer(
     OrchestrationRegistry registry, IServiceProvider services, PayloadLimit payloads, ILoggerFactory loggers, IDurableObserver? observer)
 {
-    public TurnOutcome Run(TurnInput input, DateTimeOffset now)
+    /// <summary>Runs a turn; continues <paramref name="session"/> instead of replaying when it matches the stored history.</summary>
+    public TurnOutcome Run(TurnInput input, DateTimeOffset now, OrchestrationSession? session = null)
     {
-        var history = new List<HistoryEvent>(input.History.Count + input.Messages.Count + 4);
-        history.AddRange(input.History);
+        var resume = session is not null && ReferenceEquals(session.History, input.History) && session.Code is { IsCompleted: false };
+        List<HistoryEvent> history;
+        if (resume)
+        {
+            history = session!.History;
+        }
+        else
+        {
+            history = new List<HistoryEvent>(input.History.Count + input.Messages.Count + 4);
+            history.AddRange(input.History);
+        }
+
         var pastCount = history.Count;
         if (input.Status.IsTerminal())
         {
@@ -44,7 +55,7 @@ internal sealed class OrchestrationReplayer(
             history.Add(message with { EventId = history.Count });
         }
 
-        return Replay(input, history, pastCount, now);
+        return resume ? Drive(input, session!, pastCount, pastCount, now) : Replay(input, history, pastCount, now);
     }
 
     private static TurnOutcome Unchanged(TurnInput input, List<HistoryEvent> history, int pastCount)
@@ -137,10 +148,16 @@ internal sealed class OrchestrationReplayer(
         }
 
         var context = new EngineOrchestrationContext(input.Name, input.InstanceId, start.Input, history, pastCount, input.CustomStatus, payloads, loggers, observer);
-        var scheduler = new OrchestrationScheduler();
-        Task<object?>? code = null;
-        var actionsSeen = 0;
-        for (var index = 0; index < history.Count && context.NonDeterminism is null && !scheduler.ForeignContinuationSeen; index++)
+        var session = new OrchestrationSession(context, new OrchestrationScheduler(), history);
+        return Drive(input, session, 0, pastCount, now, () => StartCode(factory, context, start.Input));
+    }
+
+    /// <summary>Feeds history events from <paramref name="from"/> on to the orchestrator, one at a time, running it until idle after each.</summary>
+    private TurnOutcome Drive(TurnInput input, OrchestrationSession session, int from, int pastCount, DateTimeOffset now, Func<Task<object?>>? start = null)
+    {
+        var (context, scheduler, history) = (session.Context, session.Scheduler, session.History);
+        scheduler.Attach();
+        for (var index = from; index < history.Count && context.NonDeterminism is null && !scheduler.ForeignContinuationSeen; index++)
         {
             var e = history[index];
             context.Replaying = index < pastCount;
@@ -149,11 +166,11 @@ internal sealed class OrchestrationReplayer(
                 case HistoryEventType.OrchestratorStarted:
                     context.CurrentTime = e.Timestamp;
                     break;
-                case HistoryEventType.ExecutionStarted:
-                    code = scheduler.Start(() => StartCode(factory, context, start.Input));
+                case HistoryEventType.ExecutionStarted when start is not null:
+                    session.Code = scheduler.Start(start);
                     break;
                 case HistoryEventType.TaskScheduled or HistoryEventType.TimerCreated or HistoryEventType.SubOrchestrationInstanceCreated:
-                    if (++actionsSeen > context.ActionCount)
+                    if (++session.ActionsSeen > context.ActionCount)
                     {
                         context.ReportMissingAction(e);
                     }
@@ -177,13 +194,12 @@ internal sealed class OrchestrationReplayer(
         }
 
         context.Replaying = false;
-        return Conclude(input, history, pastCount, now, context, scheduler, code);
+        return Conclude(input, history, pastCount, now, session);
     }
 
-    private TurnOutcome Conclude(
-        TurnInput input, List<HistoryEvent> history, int pastCount, DateTimeOffset now,
-        EngineOrchestrationContext context, OrchestrationScheduler scheduler, Task<object?>? code)
+    private TurnOutcome Conclude(TurnInput input, List<HistoryEvent> history, int pastCount, DateTimeOffset now, OrchestrationSession session)
     {
+        var (context, scheduler, code) = (session.Context, session.Scheduler, session.Code);
         if (code is { IsCompleted: true } || context.NonDeterminism is not null)
         {
             context.CheckAllPastActionsReproduced();
@@ -228,7 +244,10 @@ internal sealed class OrchestrationReplayer(
         }
 
         history.Add(new HistoryEvent { EventId = history.Count, EventType = HistoryEventType.OrchestratorCompleted, Timestamp = now });
-        return new TurnOutcome(history, pastCount, OrchestrationRuntimeStatus.Running, null, null, context.CustomStatus, null, DropOnly: false);
+        return new TurnOutcome(history, pastCount, OrchestrationRuntimeStatus.Running, null, null, context.CustomStatus, null, DropOnly: false)
+        {
+            Session = session,
+        };
     }
 
     private async Task<object?> StartCode(Func<IServiceProvider, IOrchestrator> factory, EngineOrchestrationContext context, string? inputJson)

@@ -13,7 +13,7 @@ internal sealed class OrchestrationScheduler : TaskScheduler
 {
     private readonly Queue<Action> _queue = new();
     private readonly Lock _lock = new();
-    private readonly int _ownerThreadId = Environment.CurrentManagedThreadId;
+    private volatile int _ownerThreadId = Environment.CurrentManagedThreadId;
     private readonly ContextAdapter _context;
     private volatile bool _foreignContinuationSeen;
 
@@ -22,6 +22,9 @@ internal sealed class OrchestrationScheduler : TaskScheduler
     public bool ForeignContinuationSeen => _foreignContinuationSeen;
 
     public override int MaximumConcurrencyLevel => 1;
+
+    /// <summary>Makes the calling thread the turn's thread: a kept session's next turn may run on another pool thread.</summary>
+    public void Attach() => _ownerThreadId = Environment.CurrentManagedThreadId;
 
     /// <summary>Starts <paramref name="body"/> on this scheduler (it runs at the next <see cref="RunUntilIdle"/>).</summary>
     public Task<T> Start<T>(Func<Task<T>> body)

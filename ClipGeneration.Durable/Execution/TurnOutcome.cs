@@ -19,5 +19,8 @@ internal sealed record TurnOutcome(
     string? TerminationReason,
     bool DropOnly)
 {
+    /// <summary>Gets the orchestrator suspended after this turn, when it is still running and can be kept for the next turn.</summary>
+    public OrchestrationSession? Session { get; init; }
+
     public IEnumerable<HistoryEvent> NewEvents => History.Skip(PastCount);
 }

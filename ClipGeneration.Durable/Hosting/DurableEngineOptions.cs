@@ -40,6 +40,15 @@ public sealed class DurableEngineOptions
     /// </remarks>
     public bool RestartTerminalInstances { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether a running orchestrator stays in memory between turns (host.json <c>extendedSessionsEnabled</c>). Default true.</summary>
+    /// <remarks>
+    /// When on, a turn applies only its new events to the suspended orchestrator instead of replaying the whole history:
+    /// long sequences stay linear. Replay still happens after a restart, an eviction, or when another process advanced
+    /// the instance. When off, every turn replays from history (what <see cref="Testing.DurableTestHost"/> does, so tests
+    /// catch non-deterministic orchestrator code).
+    /// </remarks>
+    public bool ExtendedSessionsEnabled { get; set; } = true;
+
     /// <summary>Gets or sets the clock for every engine time: turn timestamps, timers, leases. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

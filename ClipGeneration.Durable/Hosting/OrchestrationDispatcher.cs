@@ -11,9 +11,7 @@ namespace ClipGeneration.Durable.Hosting;
 /// </summary>
 internal sealed class OrchestrationDispatcher(EngineRuntime runtime, OrchestrationReplayer replayer, Action<string> instanceFinished)
 {
-    private readonly HistoryCache _cache = new(capacity: 1024);
-    // Turns of one batch finish before the next lock query, so no instance of this worker is ever busy at that point.
-    private static readonly HashSet<string> NoneBusy = [];
+    private readonly SessionCache _cache = new(capacity: 1024);
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -23,7 +21,9 @@ internal sealed class OrchestrationDispatcher(EngineRuntime runtime, Orchestrati
             try
             {
                 var now = runtime.Time.GetUtcNow();
-                var locked = runtime.Store.LockInstances(runtime.Owner, options.MaxConcurrentOrchestratorFunctions, now, now + options.LeaseDuration, NoneBusy);
+                // Turns of one batch finish before the next lock, so no instance of this worker is busy at that point.
+                var locked = runtime.Store.LockAndLoad(
+                    runtime.Owner, options.MaxConcurrentOrchestratorFunctions, now, now + options.LeaseDuration, id => _cache.Get(id)?.History);
                 if (locked.Count == 0)
                 {
                     var due = runtime.Store.NextMessageDue(now);
@@ -31,7 +31,15 @@ internal sealed class OrchestrationDispatcher(EngineRuntime runtime, Orchestrati
                     continue;
                 }
 
-                await Task.WhenAll(locked.Select(id => Task.Run(() => RunTurn(id), CancellationToken.None)));
+                if (locked.Count == 1)
+                {
+                    // One instance: run its turn here, saving a thread hop per turn on sequential workloads.
+                    RunTurn(locked[0], now);
+                }
+                else
+                {
+                    await Task.WhenAll(locked.Select(input => Task.Run(() => RunTurn(input, now), CancellationToken.None)));
+                }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -45,18 +53,13 @@ internal sealed class OrchestrationDispatcher(EngineRuntime runtime, Orchestrati
         }
     }
 
-    private void RunTurn(string instanceId)
+    private void RunTurn(TurnInput input, DateTimeOffset now)
     {
+        var instanceId = input.InstanceId;
         try
         {
-            var now = runtime.Time.GetUtcNow();
-            var input = runtime.Store.LoadTurn(instanceId, now, _cache.Get(instanceId));
-            if (input is null)
-            {
-                return;
-            }
-
-            var outcome = replayer.Run(input, now);
+            var session = runtime.Options.ExtendedSessionsEnabled ? _cache.Get(instanceId) : null;
+            var outcome = replayer.Run(input, now, session);
             var consumed = input.Messages.Select(m => m.Id).ToList();
             if (outcome.DropOnly)
             {
@@ -101,9 +104,9 @@ internal sealed class OrchestrationDispatcher(EngineRuntime runtime, Orchestrati
             runtime.Observe(o => o.OrchestrationFinished(input.InstanceId, input.Name, outcome.Status));
             runtime.OrchestrationWork.Set();
         }
-        else
+        else if (outcome.Session is { } session && runtime.Options.ExtendedSessionsEnabled)
         {
-            _cache.Set(input.InstanceId, outcome.History);
+            _cache.Set(input.InstanceId, session);
         }
 
         if (newEvents.Any(e => e.EventType == HistoryEventType.TaskScheduled))

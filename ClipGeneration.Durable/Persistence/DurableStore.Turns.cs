@@ -12,68 +12,29 @@ internal sealed partial class DurableStore
     /// <summary>Locks up to <paramref name="max"/> unlocked instances that have visible messages, oldest message first.</summary>
     /// <remarks>An instance lock is a lease: a process that dies holding it loses it when <paramref name="lockUntil"/> passes.</remarks>
     public List<string> LockInstances(string owner, int max, DateTimeOffset now, DateTimeOffset lockUntil, IReadOnlySet<string> busy)
-        => Database.Write(db =>
-        {
-            var nowMs = ToMs(now);
-            var candidates = db.Query(
-                """
-                SELECT m.instance_id, MIN(m.id) AS first_message
-                FROM messages m JOIN instances i ON i.instance_id = m.instance_id
-                WHERE m.visible_at <= $now AND i.lock_expires <= $now
-                GROUP BY m.instance_id ORDER BY first_message LIMIT $max
-                """,
-                reader => reader.GetString(0),
-                ("$now", nowMs),
-                ("$max", max + busy.Count));
-            var locked = new List<string>();
-            foreach (var id in candidates)
-            {
-                if (locked.Count == max || busy.Contains(id))
-                {
-                    continue;
-                }
+        => Database.Write(db => LockCandidates(db, owner, max, now, lockUntil, busy));
 
-                db.Execute(
-                    "UPDATE instances SET lock_owner = $owner, lock_expires = $until WHERE instance_id = $id",
-                    ("$owner", owner),
-                    ("$until", ToMs(lockUntil)),
-                    ("$id", id));
-                locked.Add(id);
+    /// <summary>Locks up to <paramref name="max"/> instances with due messages and loads each one's turn input, in one transaction.</summary>
+    /// <remarks><paramref name="cachedHistory"/> offers a kept history per instance; it is used only when it is current.</remarks>
+    public List<TurnInput> LockAndLoad(
+        string owner, int max, DateTimeOffset now, DateTimeOffset lockUntil, Func<string, IReadOnlyList<HistoryEvent>?> cachedHistory)
+        => !Database.Read(db => HasDueWork(db, now)) ? [] : Database.Write(db =>
+        {
+            var inputs = new List<TurnInput>();
+            foreach (var id in LockCandidates(db, owner, max, now, lockUntil, NoneBusy))
+            {
+                if (LoadTurnInput(db, id, now, cachedHistory(id)) is { } input)
+                {
+                    inputs.Add(input);
+                }
             }
 
-            return locked;
+            return inputs;
         });
 
     /// <summary>Loads a locked instance's row, history (or reuses <paramref name="cachedHistory"/> when it is current) and visible messages.</summary>
     public TurnInput? LoadTurn(string instanceId, DateTimeOffset now, IReadOnlyList<HistoryEvent>? cachedHistory)
-        => Database.Write(db =>
-        {
-            var rows = db.Query(
-                "SELECT name, status, parent_instance_id, parent_task_id, custom_status, history_count FROM instances WHERE instance_id = $id",
-                reader => (
-                    Name: reader.GetString(0),
-                    Status: Enum.Parse<OrchestrationRuntimeStatus>(reader.GetString(1)),
-                    Parent: reader.IsDBNull(2) ? null : reader.GetString(2),
-                    ParentTask: reader.IsDBNull(3) ? (int?)null : reader.GetInt32(3),
-                    CustomStatus: reader.IsDBNull(4) ? null : reader.GetString(4),
-                    HistoryCount: reader.GetInt32(5)),
-                ("$id", instanceId));
-            if (rows.Count == 0)
-            {
-                return null;
-            }
-
-            var row = rows[0];
-            var history = cachedHistory is not null && cachedHistory.Count == row.HistoryCount
-                ? cachedHistory
-                : ReadHistory(db, instanceId);
-            var messages = db.Query(
-                "SELECT id, data FROM messages WHERE instance_id = $id AND visible_at <= $now ORDER BY id",
-                reader => (reader.GetInt64(0), ReadEvent(reader.GetString(1))),
-                ("$id", instanceId),
-                ("$now", ToMs(now)));
-            return new TurnInput(instanceId, row.Name, row.Status, row.Parent, row.ParentTask, row.CustomStatus, history, messages);
-        });
+        => Database.Write(db => LoadTurnInput(db, instanceId, now, cachedHistory));
 
     /// <summary>Writes one turn atomically: history, work items, timers, sub-orchestrations, consumed messages, status.</summary>
     public void CommitTurn(TurnCommit commit)
@@ -147,9 +108,81 @@ internal sealed partial class DurableStore
 
     /// <summary>The earliest time a not-yet-visible message (a timer) becomes visible, if any.</summary>
     public DateTimeOffset? NextMessageDue(DateTimeOffset now)
-        => Database.Write(db => db.Scalar("SELECT MIN(visible_at) FROM messages WHERE visible_at > $now", ("$now", ToMs(now)))) is long ms
+        => Database.Read(db => db.Scalar("SELECT MIN(visible_at) FROM messages WHERE visible_at > $now", ("$now", ToMs(now)))) is long ms
             ? FromMs(ms)
             : null;
+
+    private static readonly HashSet<string> NoneBusy = [];
+
+    // A read first, so an idle poll does not take the write lock.
+    private static bool HasDueWork(SqliteDatabase db, DateTimeOffset now)
+        => db.Scalar(
+            """
+            SELECT EXISTS (SELECT 1 FROM messages m JOIN instances i ON i.instance_id = m.instance_id
+                           WHERE m.visible_at <= $now AND i.lock_expires <= $now)
+            """,
+            ("$now", ToMs(now))) is 1L;
+
+    private static List<string> LockCandidates(SqliteDatabase db, string owner, int max, DateTimeOffset now, DateTimeOffset lockUntil, IReadOnlySet<string> busy)
+    {
+        var nowMs = ToMs(now);
+        var candidates = db.Query(
+            """
+            SELECT m.instance_id, MIN(m.id) AS first_message
+            FROM messages m JOIN instances i ON i.instance_id = m.instance_id
+            WHERE m.visible_at <= $now AND i.lock_expires <= $now
+            GROUP BY m.instance_id ORDER BY first_message LIMIT $max
+            """,
+            reader => reader.GetString(0),
+            ("$now", nowMs),
+            ("$max", max + busy.Count));
+        var locked = new List<string>();
+        foreach (var id in candidates)
+        {
+            if (locked.Count == max || busy.Contains(id))
+            {
+                continue;
+            }
+
+            db.Execute(
+                "UPDATE instances SET lock_owner = $owner, lock_expires = $until WHERE instance_id = $id",
+                ("$owner", owner),
+                ("$until", ToMs(lockUntil)),
+                ("$id", id));
+            locked.Add(id);
+        }
+
+        return locked;
+    }
+
+    private static TurnInput? LoadTurnInput(SqliteDatabase db, string instanceId, DateTimeOffset now, IReadOnlyList<HistoryEvent>? cachedHistory)
+    {
+        var rows = db.Query(
+            "SELECT name, status, parent_instance_id, parent_task_id, custom_status, history_count FROM instances WHERE instance_id = $id",
+            reader => (
+                Name: reader.GetString(0),
+                Status: Enum.Parse<OrchestrationRuntimeStatus>(reader.GetString(1)),
+                Parent: reader.IsDBNull(2) ? null : reader.GetString(2),
+                ParentTask: reader.IsDBNull(3) ? (int?)null : reader.GetInt32(3),
+                CustomStatus: reader.IsDBNull(4) ? null : reader.GetString(4),
+                HistoryCount: reader.GetInt32(5)),
+            ("$id", instanceId));
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var row = rows[0];
+        var history = cachedHistory is not null && cachedHistory.Count == row.HistoryCount
+            ? cachedHistory
+            : ReadHistory(db, instanceId);
+        var messages = db.Query(
+            "SELECT id, data FROM messages WHERE instance_id = $id AND visible_at <= $now ORDER BY id",
+            reader => (reader.GetInt64(0), ReadEvent(reader.GetString(1))),
+            ("$id", instanceId),
+            ("$now", ToMs(now)));
+        return new TurnInput(instanceId, row.Name, row.Status, row.Parent, row.ParentTask, row.CustomStatus, history, messages);
+    }
 
     private static void WriteConsequence(SqliteDatabase db, TurnCommit commit, HistoryEvent historyEvent)
     {

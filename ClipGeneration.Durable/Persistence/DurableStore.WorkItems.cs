@@ -11,7 +11,9 @@ internal sealed partial class DurableStore
 {
     /// <summary>Leases up to <paramref name="max"/> items whose lease is free or expired (a crashed worker's items run again).</summary>
     public List<ActivityWorkItem> LeaseWorkItems(string owner, int max, DateTimeOffset now, DateTimeOffset leaseUntil)
-        => Database.Write(db =>
+        => !Database.Read(db => db.Scalar("SELECT EXISTS (SELECT 1 FROM work_items WHERE lease_expires <= $now)", ("$now", ToMs(now))) is 1L)
+            ? []
+            : Database.Write(db =>
         {
             var items = db.Query(
                 "SELECT id, instance_id, task_id, name, input, dequeue_count FROM work_items WHERE lease_expires <= $now ORDER BY id LIMIT $max",
@@ -53,23 +55,29 @@ internal sealed partial class DurableStore
             return renewed;
         });
 
+    /// <summary>Reports several results in one transaction; one flag per result, as <see cref="CompleteWorkItem"/> returns.</summary>
+    public bool[] CompleteWorkItems(string owner, IReadOnlyList<(ActivityWorkItem Item, HistoryEvent Result)> results, DateTimeOffset now)
+        => Database.Write(db => results.Select(r => CompleteOne(db, r.Item, owner, r.Result, now)).ToArray());
+
     /// <summary>Deletes the work item and enqueues its result for the instance, in one transaction.</summary>
     /// <returns>False when the result was dropped: the lease was lost to another worker, or the instance ended or was purged.</returns>
     public bool CompleteWorkItem(ActivityWorkItem item, string owner, HistoryEvent result, DateTimeOffset now)
-        => Database.Write(db =>
-        {
-            var deleted = db.Execute(
-                "DELETE FROM work_items WHERE id = $id AND lease_owner = $owner",
-                ("$id", item.Id),
-                ("$owner", owner));
-            if (deleted == 0 || ReadStatus(db, item.InstanceId) is not { } status || status.IsTerminal())
-            {
-                return false;
-            }
+        => Database.Write(db => CompleteOne(db, item, owner, result, now));
 
-            InsertMessage(db, item.InstanceId, result, now);
-            return true;
-        });
+    private static bool CompleteOne(SqliteDatabase db, ActivityWorkItem item, string owner, HistoryEvent result, DateTimeOffset now)
+    {
+        var deleted = db.Execute(
+            "DELETE FROM work_items WHERE id = $id AND lease_owner = $owner",
+            ("$id", item.Id),
+            ("$owner", owner));
+        if (deleted == 0 || ReadStatus(db, item.InstanceId) is not { } status || status.IsTerminal())
+        {
+            return false;
+        }
+
+        InsertMessage(db, item.InstanceId, result, now);
+        return true;
+    }
 
     /// <summary>Hands leased items back at once (graceful stop), so the next worker need not wait for expiry.</summary>
     public void ReleaseLeases(string owner, IReadOnlyCollection<long> ids)

@@ -94,6 +94,21 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>Synchronous form of <see cref="ReadAsync{T}"/> for callers already on a worker thread.</summary>
+    public T Read<T>(Func<SqliteDatabase, T> work)
+    {
+        _gate.Wait();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return work(this);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Synchronous form of <see cref="WriteAsync{T}"/> for callers already on a worker thread.</summary>
     public T Write<T>(Func<SqliteDatabase, T> work)
     {

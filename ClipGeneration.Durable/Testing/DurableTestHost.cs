@@ -14,7 +14,10 @@ namespace ClipGeneration.Durable.Testing;
 /// var done = await host.Client.WaitForInstanceCompletionAsync(id);
 /// </code>
 /// </example>
-/// <remarks>Defaults tuned for tests: 50 ms poll interval; the file (and its WAL) is deleted on dispose.</remarks>
+/// <remarks>
+/// Defaults tuned for tests: 50 ms poll interval, and extended sessions off, so every turn replays the orchestrator
+/// from history and non-deterministic orchestrator code fails in tests. The file (and its WAL) is deleted on dispose.
+/// </remarks>
 public sealed class DurableTestHost : IAsyncDisposable
 {
     private readonly string _directory;
@@ -43,6 +46,7 @@ public sealed class DurableTestHost : IAsyncDisposable
         {
             DatabasePath = Path.Combine(directory, "hub.db"),
             PollInterval = TimeSpan.FromMilliseconds(50),
+            ExtendedSessionsEnabled = false,
         };
         configure?.Invoke(options);
         var engine = new DurableEngine(registry, options);

@@ -6,8 +6,10 @@ namespace ClipGeneration.Tests.Durable.Execution;
 
 public sealed class FanOutTests
 {
-    [Fact]
-    public async Task WhenAll_HundredActivities_SumsEveryResult()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task WhenAll_HundredActivities_SumsEveryResult(bool extendedSessions)
     {
         await using var host = await DurableTestHost.StartAsync(r => r
             .AddOrchestrator<int, int>("FanOut", async (context, count) =>
@@ -16,7 +18,8 @@ public sealed class FanOutTests
                 var results = await Task.WhenAll(tasks);
                 return results.Sum();
             })
-            .AddActivity<int, int>("Square", i => i * i));
+            .AddActivity<int, int>("Square", i => i * i),
+            o => o.ExtendedSessionsEnabled = extendedSessions);
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("FanOut", 100);
         var done = await host.WaitForCompletionAsync(id);

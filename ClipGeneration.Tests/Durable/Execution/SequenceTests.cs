@@ -5,8 +5,10 @@ namespace ClipGeneration.Tests.Durable.Execution;
 
 public sealed class SequenceTests
 {
-    [Fact]
-    public async Task Sequence_ThreeActivities_CompletesWithOutputsInOrder()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sequence_ThreeActivities_CompletesWithOutputsInOrder(bool extendedSessions)
     {
         await using var host = await DurableTestHost.StartAsync(r => r
             .AddOrchestrator<string, string>("Greet", async (context, name) =>
@@ -15,7 +17,8 @@ public sealed class SequenceTests
                 var b = await context.CallActivityAsync<string>("Hello", a);
                 return await context.CallActivityAsync<string>("Hello", b);
             })
-            .AddActivity<string, string>("Hello", input => $"hello {input}"));
+            .AddActivity<string, string>("Hello", input => $"hello {input}"),
+            o => o.ExtendedSessionsEnabled = extendedSessions);
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Greet", "tokyo");
         var done = await host.Client.WaitForInstanceCompletionAsync(id);
