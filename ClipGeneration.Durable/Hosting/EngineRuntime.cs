@@ -66,7 +66,8 @@ internal sealed class EngineRuntime
         var waits = new List<Task> { signal.WaitAsync(), Task.Delay(Options.PollInterval, waitEnd.Token) };
         if (dueAt is { } due)
         {
-            var delay = due - Time.GetUtcNow();
+            // Timers can be months away; a timer wait is capped (the loop simply looks again).
+            var delay = TimeSpan.FromTicks(Math.Min((due - Time.GetUtcNow()).Ticks, TimeSpan.FromHours(1).Ticks));
             waits.Add(delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, Time, waitEnd.Token));
         }
 

@@ -14,13 +14,18 @@ public sealed class RetryTests
     {
         var clock = new ManualTimeProvider();
         var attempts = 0;
+        var observer = new RecordingObserver();
         await using var host = await DurableTestHost.StartAsync(
             r => r
                 .AddOrchestrator<string?, string>("Flaky", (context, _) =>
                     context.CallActivityAsync<string>("Unstable", null, TaskOptions.FromRetryPolicy(Backoff)))
                 .AddActivity<string?, string>("Unstable", _ =>
                     Interlocked.Increment(ref attempts) < 3 ? throw new IOException("transient") : "ok"),
-            o => o.TimeProvider = clock);
+            o =>
+            {
+                o.TimeProvider = clock;
+                o.Observer = observer;
+            });
         var start = clock.GetUtcNow();
 
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Flaky");
@@ -37,6 +42,7 @@ public sealed class RetryTests
         Assert.Equal("ok", done.ReadOutputAs<string>());
         Assert.Equal(3, attempts);
         Assert.Equal(2, (await host.Client.HistoryAsync(id)).Count(HistoryEventType.TaskFailed));
+        Assert.Equal([("Unstable", 2, TimeSpan.FromSeconds(10)), ("Unstable", 3, TimeSpan.FromSeconds(20))], observer.Retries);
     }
 
     [Fact]

@@ -80,12 +80,12 @@ public sealed class RecoveryTests : IDisposable
             {
                 Interlocked.Increment(ref invocations);
 
-                // Outlive the 300 ms lease several times over: six renewals at one every 100 ms.
-                await Eventually.UntilAsync(() => observer.LeaseRenewals >= 6, "six lease renewals");
+                // Outlive the 1 s lease: four renewals at one every third of a second take over 1.3 s.
+                await Eventually.UntilAsync(() => observer.LeaseRenewals >= 4, "four lease renewals");
                 return "done";
             });
         var options = Options(TimeProvider.System);
-        options.LeaseDuration = TimeSpan.FromMilliseconds(300);
+        options.LeaseDuration = TimeSpan.FromSeconds(1);
         options.PollInterval = TimeSpan.FromMilliseconds(20);
         options.Observer = observer;
         await using var engine = new DurableEngine(registry, options);
