@@ -11,8 +11,8 @@ internal sealed class RecordInvocation(InvocationLog log) : Activity<int, int>
     {
         log.Append($"begin {input}");
 
-        // A little work, so several activities are in flight when the test kills the process.
-        await Task.Delay(TimeSpan.FromMilliseconds(40), context.CancellationToken);
+        // Some work (about 1.5 s for the whole run), so the test's kills land mid-run with activities in flight.
+        await Task.Delay(TimeSpan.FromMilliseconds(150), context.CancellationToken);
         log.Append($"end {input}");
         return input * input;
     }

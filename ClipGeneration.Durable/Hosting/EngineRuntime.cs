@@ -72,7 +72,9 @@ internal sealed class EngineRuntime
         }
 
         await Task.WhenAny(waits);
-        await waitEnd.CancelAsync();
+
+        // Synchronous on purpose: it only disposes the losing delays' timers, and CancelAsync would cost a thread hop per wake-up.
+        waitEnd.Cancel();
     }
 
     private sealed class EmptyServices : IServiceProvider

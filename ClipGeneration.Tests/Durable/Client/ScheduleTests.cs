@@ -84,6 +84,19 @@ public sealed class ScheduleTests
         Assert.Null(await host.Client.GetInstanceAsync("too-big"));
     }
 
+    [Fact]
+    public async Task RaiseEvent_PayloadOverLimit_IsRefusedAndNotDelivered()
+    {
+        await using var host = await DurableTestHost.StartAsync(Register, o => o.MaxPayloadBytes = 4 * 1024);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Hold");
+
+        var error = await Assert.ThrowsAsync<PayloadTooLargeException>(() => host.Client.RaiseEventAsync(id, "Go", new string('y', 10_000)));
+        await host.Client.RaiseEventAsync(id, "Go", "small");
+
+        Assert.Contains("event 'Go'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("small", (await host.WaitForCompletionAsync(id)).ReadOutputAs<string>());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
