@@ -13,7 +13,7 @@ internal static class HlsRecording
     {
         Directory.CreateDirectory(folder);
         var playlist = Path.Combine(folder, "index.m3u8");
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[]
         {
             "-hide_banner", "-nostdin", "-y", "-loglevel", "error",

@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using ClipGeneration.Core.Media;
 using ClipGeneration.Core.Records;
 using ClipGeneration.Core.Workflow;
-using ClipGeneration.Core.Workflow.Contracts;
 using ClipGeneration.Durable.Client;
 using ClipGeneration.Durable.History;
+using ClipGeneration.Tests.TestMedia;
 
 namespace ClipGeneration.Tests.Workflow;
 

@@ -1,5 +1,4 @@
 using ClipGeneration.Core.Media;
-using ClipGeneration.Core.Orchestration;
 using ClipGeneration.Core.Records;
 using ClipGeneration.Core.Requests;
 using ClipGeneration.Core.Storage;
@@ -59,7 +58,7 @@ public sealed class WorkflowFixture : IAsyncLifetime
         return new WorkflowHost(host, provider, provider.GetRequiredService<IClipRecordStore>());
     }
 
-    public ClipWorkflowInput Input(string clipId, string manifest, ClipMode mode, params (double Start, double End)[] ranges) => new(
+    public ClipWorkflowInput Input(string clipId, string manifest, ClipMode mode, params IReadOnlyList<(double Start, double End)> ranges) => new(
         clipId,
         MediaLocation.Local(manifest),
         [.. ranges.Select(r => new RequestedSegment(TimePoint.FromSeconds(r.Start), TimePoint.FromSeconds(r.End)))],
