@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["playlist"] = a => Task.FromResult(PlaylistBenchmark.Run(a)),
     ["media"] = MediaBenchmark.RunAsync,
+    ["engine"] = EngineBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -62,7 +62,8 @@ public abstract class OrchestrationContext
         var winner = await Task.WhenAny(eventTask, timerTask);
         if (winner == eventTask)
         {
-            await timerCancellation.CancelAsync();
+            // Cancel, not CancelAsync: the cancellation must run on the orchestration's own thread, in order.
+            timerCancellation.Cancel();
             return await eventTask;
         }
 
