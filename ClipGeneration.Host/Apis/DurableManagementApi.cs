@@ -52,7 +52,7 @@ public static class DurableManagementApi
             return Problems.NotFound($"No orchestration instance with id '{instanceId}' exists.");
         }
 
-        var json = DurableStatusJson.Write(status, showInput, showHistory, showHistoryOutput);
+        var json = DurableStatusJson.ToJson(status, showInput, showHistoryOutput);
         if (!status.IsTerminal)
         {
             request.HttpContext.Response.Headers.Location = $"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}";
@@ -122,7 +122,7 @@ public static class DurableManagementApi
             request.HttpContext.Response.Headers[ContinuationHeader] = page.ContinuationToken;
         }
 
-        return TypedResults.Ok(new JsonArray([.. page.Instances.Select(i => (JsonNode)DurableStatusJson.Write(i, showInput, false, false))]));
+        return TypedResults.Ok(new JsonArray([.. page.Instances.Select(i => (JsonNode)DurableStatusJson.ToJson(i, showInput))]));
     }
 
     public static async Task<Results<Accepted, ProblemHttpResult>> Terminate(
