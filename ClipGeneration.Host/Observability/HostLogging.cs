@@ -19,7 +19,7 @@ public static class HostLogging
             logging.AddJsonConsole(o =>
             {
                 o.IncludeScopes = true;
-                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
                 o.UseUtcTimestamp = true;
             });
         }
