@@ -29,11 +29,7 @@ public static class ClipServices
         services.AddSingleton(new FunctionKeys(settings.ApiKeys));
         services.AddSingleton<FunctionKeyFilter>();
         services.AddSingleton(new RequestBody(settings.MaxRequestBodyBytes));
-        services.AddSingleton(new ClipRequestValidator(new ClipRequestOptions
-        {
-            AllowedBuckets = settings.AllowedBuckets,
-            LocalMediaRoot = settings.LocalMediaRoot,
-        }));
+        services.AddSingleton(new ClipRequestValidator(settings.Requests));
         services.AddSingleton(sp => new EventEnvelopeReader(sp.GetRequiredService<ClipRequestValidator>()));
         services.AddSingleton(settings.Storage);
         services.AddSingleton<IMediaStore>(_ => ClipStorageFactory.CreateMediaStore(settings.Storage));

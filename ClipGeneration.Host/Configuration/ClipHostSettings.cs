@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClipGeneration.Core.Requests;
 using ClipGeneration.Core.Storage;
 using ClipGeneration.Core.Storage.Configuration;
 
@@ -12,6 +13,7 @@ namespace ClipGeneration.Host.Configuration;
 /// <c>ClipGeneration:OutputLocation</c> (&lt;data&gt;/output, or <c>s3://bucket/prefix</c> when the media store is S3),
 /// the storage keys of <see cref="ClipStorageFactory"/> (<c>MediaStore</c>, <c>RecordStore</c>, <c>S3</c>, <c>DynamoDb</c>,
 /// <c>Sqlite</c>; SQLite defaults to &lt;data&gt;/clips.db), <c>ClipGeneration:ApiKeys</c> (comma-separated),
+/// <c>ClipGeneration:AllowedBuckets</c>, <c>MaxSegments</c> (20), <c>MaxSegmentSeconds</c> (600), <c>MaxTotalSeconds</c> (3600),
 /// <c>ClipGeneration:Logging:Json</c> (false), <c>ClipGeneration:MaxRequestBodyBytes</c> (1 MiB).
 /// Relative paths are taken from the working directory. <c>--data DIR</c> replaces the data directory, and a
 /// media root or output folder configured inside the old data directory moves with it (so <c>.clipgen/media</c>
@@ -47,8 +49,8 @@ public sealed record ClipHostSettings
 
     public RecordStoreKind RecordStore => Storage.RecordStore;
 
-    /// <summary>Gets the S3 buckets requests may name (comma-separated, as configured).</summary>
-    public required string AllowedBuckets { get; init; }
+    /// <summary>Gets the rules HTTP requests and events are held to: allowed buckets, the media root, the limits.</summary>
+    public required ClipRequestOptions Requests { get; init; }
 
     public required IReadOnlyList<string> ApiKeys { get; init; }
 
@@ -69,6 +71,9 @@ public sealed record ClipHostSettings
         var orchestrators = PositiveInt(configuration, "extensions:durableTask:maxConcurrentOrchestratorFunctions", 4, problems);
         var segments = PositiveInt(configuration, "clipGeneration:segmentConcurrency", 3, problems);
         var bodyLimit = PositiveInt(configuration, "ClipGeneration:MaxRequestBodyBytes", 1024 * 1024, problems);
+        var maxSegments = PositiveInt(configuration, "ClipGeneration:MaxSegments", 20, problems);
+        var maxSegmentSeconds = PositiveNumber(configuration, "ClipGeneration:MaxSegmentSeconds", 600, problems);
+        var maxTotalSeconds = PositiveNumber(configuration, "ClipGeneration:MaxTotalSeconds", 3600, problems);
         var jsonLogs = Bool(configuration, "ClipGeneration:Logging:Json", false, problems);
 
         var configuredData = Path.GetFullPath(Text(configuration, "ClipGeneration:DataDirectory") ?? ".clipgen", workingDirectory);
@@ -118,7 +123,14 @@ public sealed record ClipHostSettings
             LocalMediaRoot = mediaRoot,
             OutputLocation = output!,
             Storage = storage!,
-            AllowedBuckets = Text(configuration, "ClipGeneration:AllowedBuckets") ?? string.Empty,
+            Requests = new ClipRequestOptions
+            {
+                AllowedBuckets = Text(configuration, "ClipGeneration:AllowedBuckets") ?? string.Empty,
+                LocalMediaRoot = mediaRoot,
+                MaxSegments = maxSegments,
+                MaxSegmentSeconds = maxSegmentSeconds,
+                MaxTotalSeconds = maxTotalSeconds,
+            },
             ApiKeys = keys,
             JsonLogs = jsonLogs,
             MaxRequestBodyBytes = bodyLimit,
@@ -177,6 +189,23 @@ public sealed record ClipHostSettings
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 1)
         {
             problems.Add($"{key} must be a whole number >= 1 (was '{text}')");
+            return fallback;
+        }
+
+        return value;
+    }
+
+    private static double PositiveNumber(IConfiguration configuration, string key, double fallback, List<string> problems)
+    {
+        var text = Text(configuration, key);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value <= 0)
+        {
+            problems.Add($"{key} must be a number > 0 (was '{text}')");
             return fallback;
         }
 

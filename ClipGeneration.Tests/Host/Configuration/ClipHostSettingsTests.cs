@@ -19,7 +19,7 @@ public sealed class ClipHostSettingsTests : IDisposable
     public void Load_RepositoryFiles_ReadsHostJsonAndValues()
     {
         WriteHostJson(hubName: "Hub1", activities: 6, segments: 5);
-        WriteLocalSettings(("ClipGeneration__ApiKeys", "k1, k2"), ("ClipGeneration__AllowedBuckets", "recordings"));
+        WriteLocalSettings(("ClipGeneration__ApiKeys", "k1, k2"), ("ClipGeneration__AllowedBuckets", "recordings"), ("ClipGeneration__MaxSegments", "5"), ("ClipGeneration__MaxTotalSeconds", "90.5"));
 
         var settings = Load(new Dictionary<string, string?>());
 
@@ -27,7 +27,10 @@ public sealed class ClipHostSettingsTests : IDisposable
         Assert.Equal(6, settings.MaxConcurrentActivityFunctions);
         Assert.Equal(5, settings.SegmentConcurrency);
         Assert.Equal(["k1", "k2"], settings.ApiKeys);
-        Assert.Equal("recordings", settings.AllowedBuckets);
+        Assert.Equal("recordings", settings.Requests.AllowedBuckets);
+        Assert.Equal(5, settings.Requests.MaxSegments);
+        Assert.Equal(90.5, settings.Requests.MaxTotalSeconds);
+        Assert.Equal(settings.LocalMediaRoot, settings.Requests.LocalMediaRoot);
         Assert.Equal(MediaStoreKind.Local, settings.MediaStore);
         Assert.Equal(Path.Combine(_root, ".clipgen"), settings.DataDirectory);
         Assert.Equal(Path.Combine(_root, ".clipgen", "media"), settings.LocalMediaRoot);
@@ -85,7 +88,8 @@ public sealed class ClipHostSettingsTests : IDisposable
             ("ClipGeneration__RecordStore", "DynamoDb"),
             ("ClipGeneration__DynamoDb__TableName", ""),
             ("ClipGeneration__Logging__Json", "maybe"),
-            ("ClipGeneration__MaxRequestBodyBytes", "lots"));
+            ("ClipGeneration__MaxRequestBodyBytes", "lots"),
+            ("ClipGeneration__MaxSegmentSeconds", "-1"));
 
         var error = Assert.Throws<HostConfigurationException>(() => Load(new Dictionary<string, string?>()));
 
@@ -94,7 +98,8 @@ public sealed class ClipHostSettingsTests : IDisposable
         Assert.Contains("TableName", error.Message, StringComparison.Ordinal);
         Assert.Contains("ClipGeneration:Logging:Json must be true or false (was 'maybe')", error.Message, StringComparison.Ordinal);
         Assert.Contains("ClipGeneration:MaxRequestBodyBytes must be a whole number >= 1 (was 'lots')", error.Message, StringComparison.Ordinal);
-        Assert.Equal(5, error.Problems.Count);
+        Assert.Contains("ClipGeneration:MaxSegmentSeconds must be a number > 0 (was '-1')", error.Message, StringComparison.Ordinal);
+        Assert.Equal(6, error.Problems.Count);
     }
 
     [Fact]
