@@ -40,7 +40,7 @@ public static class ClipServices
         {
             var registry = new OrchestrationRegistry();
             workflow.Register(registry);
-            return new DurableEngine(registry, new DurableEngineOptions
+            var options = new DurableEngineOptions
             {
                 DatabasePath = settings.DurableDatabasePath,
                 HubName = settings.HubName,
@@ -49,7 +49,13 @@ public static class ClipServices
                 LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
                 Services = sp,
                 Observer = new DurableTelemetryObserver(sp.GetRequiredService<ILogger<DurableTelemetryObserver>>()),
-            });
+            };
+            if (settings.LeaseDuration is { } lease)
+            {
+                options.LeaseDuration = lease;
+            }
+
+            return new DurableEngine(registry, options);
         });
         services.AddSingleton<DurableClient>(sp => sp.GetRequiredService<DurableEngine>().Client);
         services.AddSingleton(sp => new ClipStarter(

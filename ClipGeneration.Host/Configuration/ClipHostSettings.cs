@@ -33,6 +33,13 @@ public sealed record ClipHostSettings
 
     public required int SegmentConcurrency { get; init; }
 
+    /// <summary>
+    /// Gets how long a running activity's lease lasts without renewal (host.json
+    /// <c>extensions.durableTask.storageProvider.workItemQueueVisibilityTimeout</c>, Durable's Azure Storage knob for the same
+    /// thing); after a crash, the next process re-runs the activity once it expires. Null: the engine's default (1 minute).
+    /// </summary>
+    public TimeSpan? LeaseDuration { get; init; }
+
     /// <summary>Gets the absolute data directory: engine history, clip records and local output live here.</summary>
     public required string DataDirectory { get; init; }
 
@@ -69,6 +76,7 @@ public sealed record ClipHostSettings
         var hubName = Text(configuration, "extensions:durableTask:hubName") ?? "ClipGeneration";
         var activities = PositiveInt(configuration, "extensions:durableTask:maxConcurrentActivityFunctions", 4, problems);
         var orchestrators = PositiveInt(configuration, "extensions:durableTask:maxConcurrentOrchestratorFunctions", 4, problems);
+        var lease = Duration(configuration, "extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout", problems);
         var segments = PositiveInt(configuration, "clipGeneration:segmentConcurrency", 3, problems);
         var bodyLimit = PositiveInt(configuration, "ClipGeneration:MaxRequestBodyBytes", 1024 * 1024, problems);
         var maxSegments = PositiveInt(configuration, "ClipGeneration:MaxSegments", 20, problems);
@@ -119,6 +127,7 @@ public sealed record ClipHostSettings
             MaxConcurrentActivityFunctions = activities,
             MaxConcurrentOrchestratorFunctions = orchestrators,
             SegmentConcurrency = segments,
+            LeaseDuration = lease,
             DataDirectory = data,
             LocalMediaRoot = mediaRoot,
             OutputLocation = output!,
@@ -207,6 +216,23 @@ public sealed record ClipHostSettings
         {
             problems.Add($"{key} must be a number > 0 (was '{text}')");
             return fallback;
+        }
+
+        return value;
+    }
+
+    private static TimeSpan? Duration(IConfiguration configuration, string key, List<string> problems)
+    {
+        var text = Text(configuration, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) || value < TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"{key} must be a duration of at least 00:00:01 (was '{text}')");
+            return null;
         }
 
         return value;

@@ -48,11 +48,13 @@ public sealed class ClipHostSettingsTests : IDisposable
             ["ClipGeneration__ApiKeys"] = "from-env",
             ["clipGeneration__segmentConcurrency"] = "2",
             ["extensions__durableTask__hubName"] = "EnvHub",
+            ["extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:02",
         });
 
         Assert.Equal(["from-env"], settings.ApiKeys);
         Assert.Equal(2, settings.SegmentConcurrency);
         Assert.Equal("EnvHub", settings.HubName);
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.LeaseDuration);
     }
 
     [Fact]
