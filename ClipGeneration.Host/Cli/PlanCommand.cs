@@ -2,6 +2,7 @@ using System.CommandLine;
 using ClipGeneration.Core.Hls;
 using ClipGeneration.Core.Planning;
 using ClipGeneration.Core.Storage;
+using ClipGeneration.Core.Storage.Configuration;
 using ClipGeneration.Core.Storage.Local;
 using ClipGeneration.Core.Timing;
 
@@ -50,12 +51,13 @@ public sealed class PlanCommand : ICliVerb
             parseResult.GetValue(ranges) ?? [],
             parseResult.GetValue(bandwidth),
             parseResult.GetValue(json),
+            parseResult.GetValue(context.DataOption),
             cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliContext context, string manifestText, string[] rangeTexts, long? bandwidth, bool json, CancellationToken cancellationToken)
+        CliContext context, string manifestText, string[] rangeTexts, long? bandwidth, bool json, string? data, CancellationToken cancellationToken)
     {
         var error = context.Error;
         if (!TryParseManifest(manifestText, out var manifest, out var manifestProblem))
@@ -76,16 +78,29 @@ public sealed class PlanCommand : ICliVerb
             ranges.Add(range);
         }
 
+        // Local playlists need no configuration; s3:// ones are read through the configured S3 store.
+        IMediaStore store = new LocalFolderMediaStore();
         if (manifest.Scheme == MediaScheme.S3)
         {
-            await error.WriteLineAsync($"clipgen plan: --manifest '{manifestText}': S3 recordings are not readable by this build yet (the S3 store is configured with the workflow issue); use a local path");
-            return ExitCodes.BadInput;
+            var settings = await CliSettings.LoadAsync(context, "plan", data);
+            if (settings is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            if (settings.Storage.MediaStore != MediaStoreKind.S3)
+            {
+                await error.WriteLineAsync($"clipgen plan: --manifest '{manifestText}': S3 is not configured; set ClipGeneration__MediaStore=S3 (and the ClipGeneration__S3__* keys) in local.settings.json or the environment");
+                return ExitCodes.BadInput;
+            }
+
+            store = ClipStorageFactory.CreateMediaStore(settings.Storage);
         }
 
         ClipPlan plan;
         try
         {
-            plan = await new ClipPlanner(new LocalFolderMediaStore()).PlanAsync(manifest, ranges, bandwidth, cancellationToken);
+            plan = await new ClipPlanner(store).PlanAsync(manifest, ranges, bandwidth, cancellationToken);
         }
         catch (RangeMappingException ex) when (ex.RangeIndex is { } index)
         {

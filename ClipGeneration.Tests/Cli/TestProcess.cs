@@ -6,7 +6,7 @@ namespace ClipGeneration.Tests.Cli;
 internal static class TestProcess
 {
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
-        string fileName, IEnumerable<string> arguments, string? workingDirectory = null, int timeoutSeconds = 120)
+        string fileName, IEnumerable<string> arguments, string? workingDirectory = null, int timeoutSeconds = 120, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -18,6 +18,11 @@ internal static class TestProcess
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
