@@ -28,6 +28,13 @@ public sealed class DiagnosticsTests
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Traced", "x", "traced-instance");
         await host.WaitForCompletionAsync(id);
 
+        // The span stops when the activity's worker returns, which can be just after the instance completes.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!spans.Any(s => (string?)s.GetTagItem(DurableDiagnostics.InstanceIdTag) == "traced-instance") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+
         var span = Assert.Single(spans, s => (string?)s.GetTagItem(DurableDiagnostics.InstanceIdTag) == "traced-instance");
         Assert.Equal("Echo", span.GetTagItem(DurableDiagnostics.ActivityNameTag));
         var started = Assert.Single(observer.Started);

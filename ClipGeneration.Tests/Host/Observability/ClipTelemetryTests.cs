@@ -47,6 +47,14 @@ public sealed class ClipTelemetryTests(HostFixture host) : IClassFixture<HostFix
         Assert.Equal("Completed", (string?)status["runtimeStatus"]);
         meters.RecordObservableInstruments();
 
+        // An activity's span stops when its worker returns, which can be just after the instance completes.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!spans.Any(s => (string?)s.GetTagItem(DurableDiagnostics.ActivityNameTag) == "CompleteClipRecord"
+            && (string?)s.GetTagItem(DurableDiagnostics.InstanceIdTag) == "telemetry-clip") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+
         Assert.Equal(1, measurements.Where(m => m.Instrument == "clips.started").Sum(m => m.Value));
         Assert.Equal(1, measurements.Where(m => m.Instrument == "clips.processed").Sum(m => m.Value));
         Assert.Single(measurements, m => m.Instrument == "clips.processing.duration");
