@@ -44,9 +44,9 @@ public sealed class ClipStitcher
     /// Uses each segment's <see cref="ExtractedSegment.Info"/> (the extractor's probe of that very file) instead of
     /// probing it again, which saves one ffprobe process per segment. A segment without <c>Info</c>, or whose file size
     /// no longer equals <see cref="ExtractedSegment.SizeBytes"/> (the file was replaced), is probed as usual. Bad input
-    /// as for the path overload.
+    /// as for <see cref="StitchAsync"/>. (A separate name, not an overload: <c>StitchAsync([], ...)</c> stays unambiguous.)
     /// </remarks>
-    public Task<StitchedClip> StitchAsync(
+    public Task<StitchedClip> StitchExtractedAsync(
         IReadOnlyList<ExtractedSegment> segments,
         string outputPath,
         IProgress<FfmpegProgress>? progress,

@@ -23,7 +23,7 @@ public sealed record ExtractedSegment(
 {
     /// <summary>Gets what ffprobe said about <see cref="Path"/> when it was made (null when unknown).</summary>
     /// <remarks>
-    /// Lets <see cref="ClipStitcher.StitchAsync(IReadOnlyList{ExtractedSegment}, string, IProgress{FfmpegProgress}?, CancellationToken)"/>
+    /// Lets <see cref="ClipStitcher.StitchExtractedAsync"/>
     /// skip probing the file again. It describes the file as it was written: the stitcher probes again when the file's
     /// size no longer matches <see cref="SizeBytes"/>.
     /// </remarks>
