@@ -27,13 +27,49 @@ public sealed class ClipStitcher
         _prober = prober;
     }
 
-    public async Task<StitchedClip> StitchAsync(
+    /// <summary>Joins the files at <paramref name="segmentPaths"/>, in order, into <paramref name="outputPath"/>.</summary>
+    /// <remarks>Probes every segment first (one ffprobe each): use this for files whose origin is unknown, e.g. downloaded from a store.</remarks>
+    public Task<StitchedClip> StitchAsync(
         IReadOnlyList<string> segmentPaths,
         string outputPath,
         IProgress<FfmpegProgress>? progress,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(segmentPaths);
+        return StitchCoreAsync(segmentPaths, new MediaInfo?[segmentPaths.Count], outputPath, progress, cancellationToken);
+    }
+
+    /// <summary>Joins segments this process just extracted, in order, into <paramref name="outputPath"/>.</summary>
+    /// <remarks>
+    /// Uses each segment's <see cref="ExtractedSegment.Info"/> (the extractor's probe of that very file) instead of
+    /// probing it again, which saves one ffprobe process per segment. A segment without <c>Info</c>, or whose file size
+    /// no longer equals <see cref="ExtractedSegment.SizeBytes"/> (the file was replaced), is probed as usual. Bad input
+    /// as for <see cref="StitchAsync"/>. (A separate name, not an overload: <c>StitchAsync([], ...)</c> stays unambiguous.)
+    /// </remarks>
+    public Task<StitchedClip> StitchExtractedAsync(
+        IReadOnlyList<ExtractedSegment> segments,
+        string outputPath,
+        IProgress<FfmpegProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        if (segments.Any(s => s is null))
+        {
+            throw new ArgumentException("A segment in the list is null.", nameof(segments));
+        }
+
+        var known = segments.Select(s => s.Info is not null && File.Exists(s.Path) && new FileInfo(s.Path).Length == s.SizeBytes ? s.Info : null).ToArray();
+        return StitchCoreAsync(segments.Select(s => s.Path).ToArray(), known, outputPath, progress, cancellationToken);
+    }
+
+    /// <summary>The stitch itself; <paramref name="knownInfos"/> holds a probe of each file, or null where it must be probed.</summary>
+    internal async Task<StitchedClip> StitchCoreAsync(
+        IReadOnlyList<string> segmentPaths,
+        MediaInfo?[] knownInfos,
+        string outputPath,
+        IProgress<FfmpegProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
         if (segmentPaths.Count == 0)
         {
@@ -49,7 +85,7 @@ public sealed class ClipStitcher
             }
         }
 
-        var infos = await Task.WhenAll(paths.Select(p => _prober.ProbeAsync(p, cancellationToken)));
+        var infos = await Task.WhenAll(paths.Select((p, i) => knownInfos[i] is { } known ? Task.FromResult(known) : _prober.ProbeAsync(p, cancellationToken)));
         if (infos.Any(i => i.Video is null && i.Audio is null))
         {
             var index = Array.FindIndex(infos, i => i.Video is null && i.Audio is null);
@@ -71,7 +107,7 @@ public sealed class ClipStitcher
         output.Commit();
         var finalInfo = await _prober.ProbeAsync(output.FinalPath, cancellationToken);
         var metadata = ClipMetadata.From(finalInfo, new FileInfo(output.FinalPath).Length);
-        return new StitchedClip(output.FinalPath, differences.Count > 0, metadata, differences);
+        return new StitchedClip(output.FinalPath, differences.Count > 0, metadata, differences) { Info = finalInfo };
     }
 
     private async Task ConcatByCopyAsync(string[] paths, string tempPath, TimeSpan total, IProgress<FfmpegProgress>? progress, CancellationToken cancellationToken)

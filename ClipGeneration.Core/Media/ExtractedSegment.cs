@@ -19,4 +19,13 @@ public sealed record ExtractedSegment(
     double ActualStart,
     double ActualEnd,
     double Duration,
-    long SizeBytes);
+    long SizeBytes)
+{
+    /// <summary>Gets what ffprobe said about <see cref="Path"/> when it was made (null when unknown).</summary>
+    /// <remarks>
+    /// Lets <see cref="ClipStitcher.StitchExtractedAsync"/>
+    /// skip probing the file again. It describes the file as it was written: the stitcher probes again when the file's
+    /// size no longer matches <see cref="SizeBytes"/>.
+    /// </remarks>
+    public MediaInfo? Info { get; init; }
+}

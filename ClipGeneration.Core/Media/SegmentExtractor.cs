@@ -76,6 +76,7 @@ public sealed class SegmentExtractor
 
         string finalPath;
         double duration;
+        MediaInfo? info;
         if (cuts.Count == 1)
         {
             using var output = new AtomicOutput(outputPath);
@@ -83,12 +84,15 @@ public sealed class SegmentExtractor
             output.Commit();
             finalPath = output.FinalPath;
             duration = cuts[0].Duration;
+            info = cuts[0].Info;
         }
         else
         {
-            var stitched = await _stitcher.StitchAsync(cuts.Select(c => c.Path).ToArray(), outputPath, progress, cancellationToken);
+            // The pieces were probed right after their cut: the stitcher need not probe them again.
+            var stitched = await _stitcher.StitchCoreAsync(cuts.Select(c => c.Path).ToArray(), cuts.Select(c => (MediaInfo?)c.Info).ToArray(), outputPath, progress, cancellationToken);
             finalPath = stitched.Path;
             duration = stitched.Metadata.DurationSeconds;
+            info = stitched.Info;
         }
 
         return new ExtractedSegment(
@@ -100,7 +104,10 @@ public sealed class SegmentExtractor
             cuts[0].ActualStart,
             cuts[^1].ActualEnd,
             duration,
-            new FileInfo(finalPath).Length);
+            new FileInfo(finalPath).Length)
+        {
+            Info = info,
+        };
     }
 
     private static void Validate(RangePlan range)
@@ -187,7 +194,7 @@ public sealed class SegmentExtractor
             var cut = await _prober.ProbeAsync(cutPath, cancellationToken);
             var duration = cut.Duration ?? 0;
             var actualStart = chunkStart + cutStart;
-            return new PieceCut(cutPath, actualStart, actualStart + duration, duration);
+            return new PieceCut(cutPath, actualStart, actualStart + duration, duration, cut);
         }
         catch (FfmpegInvalidInputException ex)
         {
@@ -236,5 +243,5 @@ public sealed class SegmentExtractor
 
     private static string Seconds(double seconds) => Math.Max(0, seconds).ToString("0.######", CultureInfo.InvariantCulture);
 
-    private sealed record PieceCut(string Path, double ActualStart, double ActualEnd, double Duration);
+    private sealed record PieceCut(string Path, double ActualStart, double ActualEnd, double Duration, MediaInfo Info);
 }

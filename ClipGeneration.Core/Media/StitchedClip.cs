@@ -5,4 +5,8 @@ namespace ClipGeneration.Core.Media;
 /// <param name="ReEncoded">False when the segments were joined by stream copy.</param>
 /// <param name="Metadata">The finished clip as ffprobe sees it.</param>
 /// <param name="Differences">Why re-encoding was needed (empty for stream copy).</param>
-public sealed record StitchedClip(string Path, bool ReEncoded, ClipMetadata Metadata, IReadOnlyList<string> Differences);
+public sealed record StitchedClip(string Path, bool ReEncoded, ClipMetadata Metadata, IReadOnlyList<string> Differences)
+{
+    /// <summary>Gets ffprobe's full description of <see cref="Path"/>, from which <see cref="Metadata"/> was taken (null when unknown).</summary>
+    public MediaInfo? Info { get; init; }
+}

@@ -92,6 +92,45 @@ public sealed class ClipStitcherTests(MediaFixture media, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task StitchAsync_ExtractedSegments_ReusesTheirProbesAndMakesTheSameClip()
+    {
+        var folder = media.NewFolder("stitch-known");
+        var segments = await ExtractAllAsync(media.TsAv, [(0.5, 2.5), (4.2, 6), (8, 10.5)], ClipMode.Keyframe, folder);
+        Assert.All(segments, s => Assert.Equal(s.Duration, s.Info?.Duration));
+        var processes = 0;
+        var runner = new FfmpegProcessRunner(new FfmpegOptions { Preset = "ultrafast", Threads = 2 }) { ProcessStarted = _ => Interlocked.Increment(ref processes) };
+        var stitcher = new ClipStitcher(runner, new MediaProber(runner));
+
+        var known = await stitcher.StitchExtractedAsync(segments, Path.Combine(folder, "known.mp4"), null, CancellationToken.None);
+        var knownProcesses = Interlocked.Exchange(ref processes, 0);
+        var probed = await stitcher.StitchAsync(segments.Select(s => s.Path).ToArray(), Path.Combine(folder, "probed.mp4"), null, CancellationToken.None);
+
+        // The concat and the probe of the clip only; the path overload also probes the three segments.
+        Assert.Equal(2, knownProcesses);
+        Assert.Equal(5, processes);
+        Assert.False(known.ReEncoded, string.Join("; ", known.Differences));
+        Assert.Equal(probed.Metadata, known.Metadata);
+        Assert.Equal(await File.ReadAllBytesAsync(probed.Path), await File.ReadAllBytesAsync(known.Path));
+        Assert.Equal(known.Metadata.DurationSeconds, known.Info?.Duration);
+    }
+
+    [Fact]
+    public async Task StitchAsync_ExtractedSegmentFileReplaced_ProbesItAgain()
+    {
+        var folder = media.NewFolder("stitch-stale");
+        var small = await ExtractAllAsync(media.TsAv, [(1, 2), (4, 5)], ClipMode.Keyframe, folder, "a");
+        var large = await ExtractAllAsync(media.TsLarger, [(1, 2)], ClipMode.Keyframe, folder, "b");
+
+        // The second segment's file now holds another resolution: its recorded probe no longer describes it.
+        File.Copy(large[0].Path, small[1].Path, overwrite: true);
+        var clip = await media.Stitcher.StitchExtractedAsync(small, Path.Combine(folder, "clip.mp4"), null, CancellationToken.None);
+
+        Assert.True(clip.ReEncoded);
+        Assert.Contains(clip.Differences, d => d.Contains("width", StringComparison.Ordinal));
+        Assert.Equal(320, clip.Metadata.Width);
+    }
+
+    [Fact]
     public async Task StitchAsync_NoSegments_ThrowsArgumentException()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => media.Stitcher.StitchAsync([], Path.Combine(media.Root, "x.mp4"), null, CancellationToken.None));
