@@ -27,7 +27,7 @@ public sealed class RequestBody(long maxBytes)
 
         if (request.ContentLength > MaxBytes)
         {
-            return (null, TooLarge());
+            return (null, TooLarge(request));
         }
 
         using var buffer = new MemoryStream();
@@ -37,7 +37,7 @@ public sealed class RequestBody(long maxBytes)
         {
             if (buffer.Length + read > MaxBytes)
             {
-                return (null, TooLarge());
+                return (null, TooLarge(request));
             }
 
             buffer.Write(chunk, 0, read);
@@ -51,6 +51,11 @@ public sealed class RequestBody(long maxBytes)
         return (buffer.ToArray(), null);
     }
 
-    private ProblemHttpResult TooLarge()
-        => Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body is larger than the limit of {MaxBytes} bytes (ClipGeneration:MaxRequestBodyBytes).");
+    private ProblemHttpResult TooLarge(HttpRequest request)
+    {
+        // The rest of the body is not read, so Kestrel closes the connection after answering; saying so keeps
+        // clients from sending their next request on a connection that is about to go away.
+        request.HttpContext.Response.Headers.Connection = "close";
+        return Problems.Status(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body is larger than the limit of {MaxBytes} bytes (ClipGeneration:MaxRequestBodyBytes).");
+    }
 }

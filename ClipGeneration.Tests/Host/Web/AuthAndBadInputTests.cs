@@ -105,6 +105,19 @@ public sealed class AuthAndBadInputTests(HostFixture host) : IClassFixture<HostF
     }
 
     [Fact]
+    public async Task PostClip_OverTheSizeLimit_Answers413WithConnectionCloseAndTheNextRequestWorks()
+    {
+        var body = "{\"clipId\": \"too-large\", \"title\": \"" + new string('x', 2_000_000) + "\"}";
+
+        using var tooLarge = await host.SendAsync(HttpMethod.Post, "/api/clips", body);
+        using var next = await host.SendAsync(HttpMethod.Post, "/api/clips", string.Empty);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.True(tooLarge.Headers.ConnectionClose, "a 413 whose body was not read must say Connection: close");
+        Assert.Equal(HttpStatusCode.BadRequest, next.StatusCode);
+    }
+
+    [Fact]
     public async Task PostClip_SeveralBadFields_ListsEveryOneInErrors()
     {
         using var response = await host.SendAsync(HttpMethod.Post, "/api/clips", """{"clipId": "", "manifest": 5, "segments": [{"startTime": "x"}], "mode": "slow"}""");
