@@ -5,7 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 if [[ $# -lt 1 ]]; then
-  echo "usage: ./bench.sh NAME [args...]   (names: playlist)" >&2
+  echo "usage: ./bench.sh NAME [args...]   (names: playlist, media, engine)" >&2
   exit 2
 fi
 dotnet build "$root/ClipGeneration.Benchmarks/ClipGeneration.Benchmarks.csproj" -c Release -nologo -v quiet >&2
