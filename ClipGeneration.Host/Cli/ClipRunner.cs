@@ -24,7 +24,14 @@ public static class ClipRunner
         var starter = services.GetRequiredService<ClipStarter>();
         var client = services.GetRequiredService<DurableClient>();
         var records = services.GetRequiredService<IClipRecordStore>();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Colours and live bars only on a terminal; redirected to a file or a CI log, plain progress lines.
+        var interactive = !Console.IsErrorRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
         var results = new ClipRunResult[clips.Count];
         await console.Progress()
             .AutoClear(false)
