@@ -42,6 +42,7 @@ public static class ClipWorkflowRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var workflow = configuration.GetSection(ClipWorkflowOptions.SectionName).Get<ClipWorkflowOptions>() ?? new ClipWorkflowOptions();
+        workflow.Validate();
         var ffmpeg = configuration.GetSection(FfmpegOptions.SectionName).Get<FfmpegOptions>() ?? new FfmpegOptions();
         ffmpeg.Validate();
         var workDirectory = configuration["ClipGeneration:WorkDirectory"] is { Length: > 0 } configured ? configured : Path.GetTempPath();
