@@ -43,7 +43,7 @@ public sealed class ClipWorkflowTests(WorkflowFixture fixture)
     public async Task CorruptChunk_EndsFailedAtExtractWithoutRetriesAndLeavesNothing()
     {
         var manifest = HlsRecording.CopyFolder(Path.GetDirectoryName(fixture.Recording)!, Path.Combine(fixture.Root, "media", "corrupt"));
-        var corrupt = Path.Combine(Path.GetDirectoryName(manifest)!, "seg002.ts");
+        var corrupt = Path.Combine(Path.GetDirectoryName(manifest)!, HlsRecording.ChunkName(2));
         var noise = new byte[new FileInfo(corrupt).Length];
         new Random(7).NextBytes(noise);
         await File.WriteAllBytesAsync(corrupt, noise);
@@ -57,7 +57,7 @@ public sealed class ClipWorkflowTests(WorkflowFixture fixture)
         Assert.Equal(ClipStatus.Failed, record!.Status);
         var error = Assert.IsType<ClipError>(record.Error);
         Assert.Equal(ClipWorkflowSteps.Extract, error.Step);
-        Assert.Contains("seg002.ts", error.Message, StringComparison.Ordinal);
+        Assert.Contains(HlsRecording.ChunkName(2), error.Message, StringComparison.Ordinal);
         Assert.Equal([ClipStatus.Processing, ClipStatus.Failed], record.StatusHistory.Select(h => h.Status));
         var history = await HistoryAsync(host, input.ClipId);
         Assert.Equal(2, history.Count(e => e.EventType == HistoryEventType.TaskScheduled && e.Name == ClipWorkflowNames.ExtractSegment));
@@ -84,7 +84,7 @@ public sealed class ClipWorkflowTests(WorkflowFixture fixture)
     public async Task MissingChunk_EndsFailedAtExtractNamingTheChunk()
     {
         var manifest = HlsRecording.CopyFolder(Path.GetDirectoryName(fixture.Recording)!, Path.Combine(fixture.Root, "media", "missing-chunk"));
-        File.Delete(Path.Combine(Path.GetDirectoryName(manifest)!, "seg001.ts"));
+        File.Delete(Path.Combine(Path.GetDirectoryName(manifest)!, HlsRecording.ChunkName(1)));
         await using var host = await fixture.StartAsync();
         var input = fixture.Input("missing-chunk", manifest, ClipMode.Keyframe, (2.5, 3.5));
 
@@ -93,7 +93,7 @@ public sealed class ClipWorkflowTests(WorkflowFixture fixture)
         Assert.Equal(OrchestrationRuntimeStatus.Failed, status.RuntimeStatus);
         var record = await host.Records.GetAsync(input.ClipId, CancellationToken.None);
         Assert.Equal(ClipWorkflowSteps.Extract, record!.Error!.Step);
-        Assert.Contains("seg001.ts", record.Error.Message, StringComparison.Ordinal);
+        Assert.Contains(HlsRecording.ChunkName(1), record.Error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(input.ClipFolder.Path));
     }
 
